@@ -1,0 +1,57 @@
+package io.wirewatch.ingest;
+
+import io.wirewatch.model.config.Settings;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Typed, validated ingest settings. Defaults and their reasons: {@code wirewatch-ingest.properties}.
+ *
+ * @param pollInterval   default interval between two polls of a source
+ * @param threads        polling threads
+ * @param fetch          HTTP fetch limits
+ * @param seenMaxEntries entry ids kept in memory to avoid re-fetching pages between polls
+ * @param producer       Kafka producer properties passed through
+ */
+public record IngestConfig(
+    Duration pollInterval,
+    int threads,
+    FetchLimits fetch,
+    int seenMaxEntries,
+    Map<String, String> producer) {
+
+  public static final String DEFAULTS = "wirewatch-ingest.properties";
+
+  /** HTTP limits of one fetch. */
+  public record FetchLimits(
+      Duration connectTimeout,
+      Duration requestTimeout,
+      long maxBodyBytes,
+      int maxRedirects,
+      String userAgent) {}
+
+  public static IngestConfig from(Settings s) {
+    Duration interval = s.duration("ingest.poll.interval");
+    if (interval.toMillis() < 1_000) {
+      throw new io.wirewatch.model.config.ConfigException(
+          "ingest.poll.interval = " + interval + " (from " + s.origin("ingest.poll.interval")
+              + "): expected at least 1s; polling faster gets a client blocked");
+    }
+    return new IngestConfig(
+        interval,
+        s.intValue("ingest.threads", 1, 256),
+        new FetchLimits(
+            s.duration("ingest.fetch.connect-timeout"),
+            s.duration("ingest.fetch.request-timeout"),
+            s.longValue("ingest.fetch.max-body-bytes", 1_024, 1_000_000_000),
+            s.intValue("ingest.fetch.max-redirects", 0, 20),
+            s.string("ingest.fetch.user-agent")),
+        s.intValue("ingest.seen.max-entries", 100, 100_000_000),
+        s.withPrefix("ingest.producer"));
+  }
+
+  /** The defaults file alone: what tests start from. */
+  public static IngestConfig defaults() {
+    return from(Settings.defaults(DEFAULTS));
+  }
+}

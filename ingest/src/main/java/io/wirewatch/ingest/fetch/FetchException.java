@@ -1,0 +1,30 @@
+package io.wirewatch.ingest.fetch;
+
+import java.net.URI;
+
+/** A fetch that failed, with the URL and, when the server answered, its HTTP status. */
+public final class FetchException extends Exception {
+  private static final long serialVersionUID = 1L;
+
+  private final transient URI url;
+  private final int status;
+
+  public FetchException(String message, URI url, int status) {
+    this(message, url, status, null);
+  }
+
+  public FetchException(String message, URI url, int status, Throwable cause) {
+    super(message + " (url=" + url + (status > 0 ? ", status=" + status : "") + ")", cause);
+    this.url = url;
+    this.status = status;
+  }
+
+  public URI url() {
+    return url;
+  }
+
+  /** HTTP status, or 0 when no response arrived (timeout, refused connection, bad scheme). */
+  public int status() {
+    return status;
+  }
+}

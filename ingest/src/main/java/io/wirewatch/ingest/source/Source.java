@@ -1,0 +1,54 @@
+package io.wirewatch.ingest.source;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Something to poll: a feed, or a single article page.
+ *
+ * @param id       short stable name, used in records and logs
+ * @param url      absolute {@code http}, {@code https} or {@code file} URL
+ * @param type     how to read what the URL returns
+ * @param interval time between polls, or null for the configured default
+ */
+public record Source(String id, URI url, Type type, Duration interval) {
+
+  /** How a source's content is read. */
+  public enum Type {
+    /** An RSS or Atom feed (Rome tells them apart); each entry's link is fetched as an article. */
+    FEED,
+    /** A single article page. */
+    HTML;
+
+    public static Type parse(String s) {
+      if (s == null || s.isBlank()) {
+        return FEED;
+      }
+      return switch (s.trim().toLowerCase(Locale.ROOT)) {
+        case "rss", "atom", "feed" -> FEED;
+        case "html", "page" -> HTML;
+        default -> throw new IllegalArgumentException(
+            "type must be rss, atom, feed or html, got '" + s + "'");
+      };
+    }
+  }
+
+  public Source {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(url, "url");
+    Objects.requireNonNull(type, "type");
+    if (id.isBlank()) {
+      throw new IllegalArgumentException("source id must not be blank");
+    }
+    String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+    if (!scheme.equals("http") && !scheme.equals("https") && !scheme.equals("file")) {
+      throw new IllegalArgumentException(
+          "source " + id + ": url must be http, https or file, got '" + url + "'");
+    }
+    if (interval != null && (interval.isNegative() || interval.isZero())) {
+      throw new IllegalArgumentException("source " + id + ": interval must be positive");
+    }
+  }
+}

@@ -1,0 +1,44 @@
+package io.wirewatch.model;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A cleaned and classified article: the value of {@code news.articles}.
+ *
+ * @param id          same id as the raw article it was cleaned from
+ * @param sourceId    the source that led to it
+ * @param url         canonical URL
+ * @param title       the article's own headline (not the page title with the site name appended)
+ * @param byline      author(s) as the page states them, or null
+ * @param published   publication time in UTC, or null when neither page nor feed carries one
+ * @param language    ISO 639-1 code, or {@code "und"} when the text is too short to tell
+ * @param text        main text, paragraphs separated by a blank line, boilerplate removed
+ * @param categories  ids of the taxonomy categories the article matched, sorted
+ * @param fetchedAt   when the page was fetched
+ * @param contentHash hash of the raw page this was cleaned from
+ * @param revision    1 for the first version seen, incremented each time the page changed
+ */
+public record Article(
+    String id,
+    String sourceId,
+    String url,
+    String title,
+    String byline,
+    Instant published,
+    String language,
+    String text,
+    List<String> categories,
+    Instant fetchedAt,
+    String contentHash,
+    int revision) {
+
+  public Article {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(url, "url");
+    title = title == null ? "" : title;
+    text = text == null ? "" : text;
+    categories = categories == null ? List.of() : List.copyOf(categories);
+  }
+}

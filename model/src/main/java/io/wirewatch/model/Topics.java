@@ -1,0 +1,51 @@
+package io.wirewatch.model;
+
+import java.util.List;
+import org.apache.kafka.common.serialization.Serdes;
+
+/**
+ * Every topic Wirewatch writes, in one place. Each stage writes one topic that any consumer may read;
+ * the README's topic table documents the same contracts.
+ *
+ * @param raw        {@code news.raw}: key article id, value {@link RawArticle}; written by ingest
+ * @param articles   {@code news.articles}: key article id, value {@link Article}; cleaned and classified
+ * @param alerts     {@code news.alerts}: key {@code ruleId/articleId}, value {@link Alert}
+ * @param deadLetter {@code news.dead-letter}: key the failed record's key or URL, value {@link DeadLetter}
+ */
+public record Topics(
+    Topic<String, RawArticle> raw,
+    Topic<String, Article> articles,
+    Topic<String, Alert> alerts,
+    Topic<String, DeadLetter> deadLetter) {
+
+  /** The topics with their documented names, no prefix. */
+  public static final Topics DEFAULT = withPrefix("");
+
+  /**
+   * The same topics with {@code prefix} before each name, so that several pipelines (a test, a
+   * staging copy) can share a cluster. An empty prefix gives the documented names.
+   */
+  public static Topics withPrefix(String prefix) {
+    if (prefix == null) {
+      throw new IllegalArgumentException("prefix must not be null (use \"\" for none)");
+    }
+    return new Topics(
+        new Topic<>(prefix + "news.raw", Serdes.String(), new JsonSerde<>(RawArticle.class)),
+        new Topic<>(prefix + "news.articles", Serdes.String(), new JsonSerde<>(Article.class)),
+        new Topic<>(prefix + "news.alerts", Serdes.String(), new JsonSerde<>(Alert.class)),
+        new Topic<>(prefix + "news.dead-letter", Serdes.String(), new JsonSerde<>(DeadLetter.class)));
+  }
+
+  public List<Topic<String, ?>> all() {
+    return List.of(raw, articles, alerts, deadLetter);
+  }
+
+  /** The topic called {@code name}, for tools such as {@code wirewatch tail} that take a name. */
+  public Topic<String, ?> byName(String name) {
+    return all().stream()
+        .filter(t -> t.name().equals(name) || t.name().endsWith(name) && name.startsWith("news."))
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException(
+            "unknown topic '" + name + "'; known: " + all().stream().map(Topic::name).toList()));
+  }
+}
