@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param title        the article's headline
  * @param sourceId     the source that led to the article
  * @param published    the article's publication time, or null
- * @param matchedTerms the words of the article that matched, as written in the article, in order of first appearance
+ * @param matchedTerms the words of the article that matched, lowercased, in order of first appearance
  * @param snippet      text around the first match, the match marked with «guillemets»
  * @param categories   the article's categories
  * @param raisedAt     when the alert was raised

@@ -1,0 +1,44 @@
+package io.wirewatch.process;
+
+import io.wirewatch.model.Article;
+import io.wirewatch.model.RawArticle;
+import io.wirewatch.process.classify.LanguageGuesser;
+import io.wirewatch.process.classify.Taxonomy;
+import io.wirewatch.process.clean.ArticleCleaner;
+import io.wirewatch.process.clean.CleanedPage;
+
+/** Raw page in, cleaned and classified article out. No Kafka here: the topology calls it. */
+public final class ArticleProcessor {
+
+  private final ArticleCleaner cleaner;
+  private final Taxonomy taxonomy;
+  private final LanguageGuesser languages;
+
+  public ArticleProcessor(ArticleCleaner cleaner, Taxonomy taxonomy, LanguageGuesser languages) {
+    this.cleaner = cleaner;
+    this.taxonomy = taxonomy;
+    this.languages = languages;
+  }
+
+  public Article process(RawArticle raw, int revision) {
+    CleanedPage page = cleaner.clean(raw.html(), raw.url());
+    // The page's own headline wins; the feed's title is a fallback for pages without one.
+    String title = page.title() == null || page.title().isBlank() ? raw.feedTitle() : page.title();
+    String detected = languages.guess(page.text());
+    String language = LanguageGuesser.UNDETERMINED.equals(detected) && page.language() != null
+        ? page.language() : detected;
+    return new Article(
+        raw.id(),
+        raw.sourceId(),
+        raw.url(),
+        title,
+        page.byline(),
+        page.published() != null ? page.published() : raw.feedPublished(),
+        language,
+        page.text(),
+        taxonomy.categorize(title, page.text()),
+        raw.fetchedAt(),
+        raw.contentHash(),
+        revision);
+  }
+}

@@ -1,0 +1,48 @@
+package io.wirewatch.process;
+
+import io.wirewatch.model.config.Settings;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Typed, validated process settings. Defaults and their reasons: {@code wirewatch-process.properties}.
+ *
+ * @param applicationId Kafka Streams application id
+ * @param rules         rules file, or null for the bundled rules
+ * @param taxonomy      taxonomy file, or null for the bundled taxonomy
+ * @param languages     ISO 639-1 codes for language detection
+ * @param threads       stream threads
+ * @param stateDir      Kafka Streams state directory
+ * @param streams       Kafka Streams properties passed through
+ */
+public record ProcessConfig(
+    String applicationId,
+    Path rules,
+    Path taxonomy,
+    List<String> languages,
+    int threads,
+    Path stateDir,
+    Map<String, String> streams) {
+
+  public static final String DEFAULTS = "wirewatch-process.properties";
+
+  public static ProcessConfig from(Settings s) {
+    String rules = s.string("process.rules", null);
+    String taxonomy = s.string("process.taxonomy", null);
+    String state = s.string("process.state-dir").replace("${java.io.tmpdir}", System.getProperty("java.io.tmpdir"));
+    return new ProcessConfig(
+        s.string("process.application-id"),
+        rules == null ? null : Path.of(rules),
+        taxonomy == null ? null : Path.of(taxonomy),
+        Arrays.stream(s.string("process.languages").split(",")).map(String::trim).filter(c -> !c.isEmpty()).toList(),
+        s.intValue("process.threads", 1, 64),
+        Path.of(state),
+        s.withPrefix("process.streams"));
+  }
+
+  public static ProcessConfig defaults() {
+    return from(Settings.defaults(DEFAULTS));
+  }
+}

@@ -1,0 +1,81 @@
+package io.wirewatch.process;
+
+import io.wirewatch.model.DeadLetter;
+import io.wirewatch.model.Topics;
+import io.wirewatch.process.alert.RuleError;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Runs the process topology as a Kafka Streams application until closed. */
+public final class ProcessService implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ProcessService.class);
+
+  private final ProcessComponents components;
+  private final KafkaStreams streams;
+
+  public ProcessService(String bootstrapServers, ProcessConfig config, Topics topics, Clock clock) {
+    this.components = new ProcessComponents(config, topics, clock);
+    LOG.info("{} alert rules active: {}", components.rules().size(),
+        components.rules().stream().map(r -> r.id()).toList());
+    reportRejectedRules(bootstrapServers, topics, clock);
+    Properties props = new Properties();
+    props.putAll(config.streams());
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
+    props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.threads());
+    props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toString());
+    // Raw pages can be large; let the Streams producers write what ingest could write.
+    props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), 8_388_608);
+    this.streams = new KafkaStreams(WirewatchTopology.build(topics, components.handler()), props);
+    // Records that fail are already dead letters; an exception reaching here is a bug or a broker
+    // problem. Replacing the thread retries from the last commit instead of stopping the app.
+    streams.setUncaughtExceptionHandler(e -> {
+      LOG.error("stream thread failed; replacing it", e);
+      return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+    });
+  }
+
+  private void reportRejectedRules(String bootstrapServers, Topics topics, Clock clock) {
+    if (components.ruleErrors().isEmpty()) {
+      return;
+    }
+    Map<String, Object> p = new HashMap<>();
+    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    p.put(ProducerConfig.ACKS_CONFIG, "all");
+    try (KafkaProducer<String, DeadLetter> producer = new KafkaProducer<>(p, new StringSerializer(),
+        topics.deadLetter().valueSerde().serializer())) {
+      for (RuleError e : components.ruleErrors()) {
+        LOG.error("rule {} rejected: {}", e.ruleId(), e.reason());
+        producer.send(new ProducerRecord<>(topics.deadLetter().name(), e.ruleId(),
+            new DeadLetter("process.rule", e.reason(), null, e.ruleId(), null, clock.instant())));
+      }
+    }
+  }
+
+  public void start() {
+    streams.start();
+  }
+
+  public KafkaStreams.State state() {
+    return streams.state();
+  }
+
+  @Override
+  public void close() {
+    streams.close(Duration.ofSeconds(30));
+    components.close();
+  }
+}

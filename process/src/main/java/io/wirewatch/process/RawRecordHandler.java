@@ -1,0 +1,76 @@
+package io.wirewatch.process;
+
+import io.wirewatch.model.Alert;
+import io.wirewatch.model.Article;
+import io.wirewatch.model.DeadLetter;
+import io.wirewatch.model.RawArticle;
+import io.wirewatch.model.Topic;
+import io.wirewatch.process.alert.AlertRaiser;
+import io.wirewatch.process.dedup.Revisions;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * The whole per-record logic of the process stage: decode, drop repeats, clean, classify, match.
+ * Any failure becomes a dead letter carrying the stage, the reason and the input, and the next
+ * record is handled as if nothing happened.
+ */
+public final class RawRecordHandler {
+
+  /** Where article revisions are remembered; a Streams state store in production. */
+  public interface RevisionStore {
+    String get(String articleId);
+
+    void put(String articleId, String value);
+  }
+
+  private final Topic<String, RawArticle> rawTopic;
+  private final ArticleProcessor processor;
+  private final AlertRaiser alerts;
+  private final Clock clock;
+
+  public RawRecordHandler(Topic<String, RawArticle> rawTopic, ArticleProcessor processor, AlertRaiser alerts, Clock clock) {
+    this.rawTopic = rawTopic;
+    this.processor = processor;
+    this.alerts = alerts;
+    this.clock = clock;
+  }
+
+  public Outcome handle(String key, byte[] value, RevisionStore revisions) {
+    RawArticle raw;
+    try {
+      raw = rawTopic.valueSerde().deserializer().deserialize(rawTopic.name(), value);
+      if (raw == null) {
+        throw new IllegalArgumentException("empty value (a tombstone is not a page)");
+      }
+    } catch (RuntimeException e) {
+      return Outcome.failed(DeadLetter.of("process.decode", key, e, preview(value), clock.instant()));
+    }
+    String stored = revisions.get(raw.id());
+    int revision = Revisions.next(stored, raw.contentHash());
+    if (revision == 0) {
+      return Outcome.REPEAT;
+    }
+    Article article;
+    try {
+      article = processor.process(raw, revision);
+    } catch (RuntimeException e) {
+      return Outcome.failed(DeadLetter.of("process.clean", raw.url(), e, raw.html(), clock.instant()));
+    }
+    List<Alert> raised;
+    try {
+      raised = alerts.alertsFor(article);
+    } catch (RuntimeException e) {
+      return Outcome.failed(DeadLetter.of("process.alert", raw.url(), e, article.title(), clock.instant()));
+    }
+    // Only a page that went all the way through is remembered, so a failed one is retried when
+    // ingest delivers it again.
+    revisions.put(raw.id(), Revisions.store(revision, raw.contentHash()));
+    return Outcome.of(article, raised);
+  }
+
+  private static String preview(byte[] value) {
+    return value == null ? null : new String(value, StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,12 @@
+package io.wirewatch.process.alert;
+
+import java.util.List;
+
+/**
+ * One rule that matched one article.
+ *
+ * @param rule    the rule
+ * @param terms   the article's words that matched, lowercased, in order of first appearance
+ * @param snippet text around the first match, with the match marked «like this»
+ */
+public record RuleMatch(Rule rule, List<String> terms, String snippet) {}

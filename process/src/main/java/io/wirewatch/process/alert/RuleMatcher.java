@@ -1,0 +1,171 @@
+package io.wirewatch.process.alert;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.monitor.HighlightsMatch;
+import org.apache.lucene.monitor.MatchingQueries;
+import org.apache.lucene.monitor.Monitor;
+import org.apache.lucene.monitor.MonitorQuery;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
+import org.apache.lucene.search.Query;
+
+/**
+ * Matches articles against many rules at once with Lucene's {@link Monitor}: the rules are
+ * indexed, and each article is run only against the rules whose terms it contains.
+ *
+ * <p>A rule whose query does not parse is reported in {@link #errors()} and never loaded; the
+ * others load and match. Matching is thread-safe.
+ */
+public final class RuleMatcher implements Closeable {
+
+  public static final String TITLE = "title";
+  public static final String TEXT = "text";
+
+  /** Characters of context on each side of the first match in a snippet. */
+  private static final int SNIPPET_CONTEXT = 90;
+
+  private final Analyzer analyzer;
+  private final Monitor monitor;
+  private final Map<String, Rule> rules = new LinkedHashMap<>();
+  private final List<RuleError> errors = new ArrayList<>();
+
+  public RuleMatcher(Collection<Rule> rules) {
+    this.analyzer = NewsAnalyzer.create();
+    try {
+      this.monitor = new Monitor(analyzer);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the in-memory rule index", e);
+    }
+    List<MonitorQuery> queries = new ArrayList<>();
+    for (Rule r : rules) {
+      if (this.rules.containsKey(r.id())) {
+        errors.add(new RuleError(r.id(), "duplicate rule id; the first definition is kept"));
+        continue;
+      }
+      try {
+        queries.add(new MonitorQuery(r.id(), parse(r.query()), r.query(), Map.of()));
+        this.rules.put(r.id(), r);
+      } catch (ParseException | RuntimeException e) {
+        errors.add(new RuleError(r.id(), "query '" + r.query() + "' does not parse: " + firstLine(e.getMessage())));
+      }
+    }
+    try {
+      monitor.register(queries);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot index rules", e);
+    }
+  }
+
+  /**
+   * Parses {@code query} as an analyst writes it: words without a field search title and text,
+   * and all words must match unless joined with OR, since an alert rule is a filter, not a ranking.
+   */
+  public Query parse(String query) throws ParseException {
+    MultiFieldQueryParser parser = new MultiFieldQueryParser(new String[] {TITLE, TEXT}, analyzer);
+    parser.setDefaultOperator(QueryParser.Operator.AND);
+    parser.setSplitOnWhitespace(true);
+    return parser.parse(query);
+  }
+
+  public List<Rule> rules() {
+    return List.copyOf(rules.values());
+  }
+
+  public List<RuleError> errors() {
+    return List.copyOf(errors);
+  }
+
+  /** The rules that match an article with this title and text, in rule order. */
+  public List<RuleMatch> match(String title, String text) {
+    String t = title == null ? "" : title;
+    String x = text == null ? "" : text;
+    Document doc = new Document();
+    doc.add(new TextField(TITLE, t, Field.Store.NO));
+    doc.add(new TextField(TEXT, x, Field.Store.NO));
+    MatchingQueries<HighlightsMatch> found;
+    try {
+      found = monitor.match(doc, HighlightsMatch.MATCHER);
+    } catch (IOException e) {
+      throw new UncheckedIOException("matching against the in-memory rule index failed", e);
+    }
+    List<RuleMatch> out = new ArrayList<>();
+    for (Rule r : rules.values()) {
+      HighlightsMatch m = found.matches(r.id());
+      if (m != null) {
+        out.add(describe(r, m, t, x));
+      }
+    }
+    return out;
+  }
+
+  private static RuleMatch describe(Rule rule, HighlightsMatch m, String title, String text) {
+    Set<String> terms = new LinkedHashSet<>();
+    List<HighlightsMatch.Hit> titleHits = sorted(m.getHits(TITLE));
+    List<HighlightsMatch.Hit> textHits = sorted(m.getHits(TEXT));
+    titleHits.forEach(h -> terms.add(slice(title, h)));
+    textHits.forEach(h -> terms.add(slice(text, h)));
+    String snippet = textHits.isEmpty()
+        ? snippet(title, titleHits.isEmpty() ? null : titleHits.get(0))
+        : snippet(text, textHits.get(0));
+    return new RuleMatch(rule, List.copyOf(terms), snippet);
+  }
+
+  private static List<HighlightsMatch.Hit> sorted(Collection<HighlightsMatch.Hit> hits) {
+    List<HighlightsMatch.Hit> l = new ArrayList<>(hits == null ? List.of() : hits);
+    l.sort(Comparator.naturalOrder());
+    return l;
+  }
+
+  private static String slice(String s, HighlightsMatch.Hit h) {
+    return s.substring(Math.max(0, h.startOffset), Math.min(s.length(), h.endOffset)).toLowerCase(Locale.ROOT);
+  }
+
+  static String snippet(String s, HighlightsMatch.Hit h) {
+    if (h == null || h.startOffset < 0) {
+      return s.length() <= 2 * SNIPPET_CONTEXT ? s : s.substring(0, 2 * SNIPPET_CONTEXT) + "…";
+    }
+    int start = Math.max(0, h.startOffset - SNIPPET_CONTEXT);
+    int end = Math.min(s.length(), h.endOffset + SNIPPET_CONTEXT);
+    // Cut at word boundaries so the snippet does not open or close mid-word.
+    while (start > 0 && !Character.isWhitespace(s.charAt(start - 1))) {
+      start++;
+    }
+    while (end < s.length() && !Character.isWhitespace(s.charAt(end))) {
+      end--;
+    }
+    start = Math.min(start, h.startOffset);
+    end = Math.max(end, h.endOffset);
+    return (start > 0 ? "…" : "") + s.substring(start, h.startOffset) + "«"
+        + s.substring(h.startOffset, h.endOffset) + "»" + s.substring(h.endOffset, end)
+        + (end < s.length() ? "…" : "");
+  }
+
+  private static String firstLine(String s) {
+    return s == null ? "" : s.split("\n", 2)[0];
+  }
+
+  @Override
+  public void close() {
+    try {
+      monitor.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException("closing the rule index failed", e);
+    }
+  }
+}
