@@ -1,6 +1,10 @@
 package io.wirewatch.ingest;
 
+import io.wirewatch.ingest.feed.FeedReader;
+import io.wirewatch.ingest.fetch.PageFetcher;
 import io.wirewatch.ingest.source.Source;
+import io.wirewatch.model.Topics;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -39,6 +43,15 @@ public final class Ingestor implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
+  }
+
+  /** An ingestor writing to Kafka at {@code bootstrapServers}, configured by {@code config}. */
+  public static Ingestor toKafka(String bootstrapServers, IngestConfig config, Topics topics,
+      List<Source> sources, Clock clock) {
+    IngestSink sink = new KafkaIngestSink(KafkaIngestSink.producer(bootstrapServers, config.producer()), topics);
+    PageFetcher fetcher = new PageFetcher(PageFetcher.defaultClient(config.fetch()), config.fetch());
+    FeedPoller poller = new FeedPoller(fetcher, new FeedReader(), sink, config.seenMaxEntries(), clock);
+    return new Ingestor(sources, poller, sink, config.pollInterval(), config.threads());
   }
 
   public void start() {

@@ -43,7 +43,8 @@ public final class UrlCanonicalizer {
     }
     String scheme = url.getScheme().toLowerCase(Locale.ROOT);
     if (scheme.equals("file")) {
-      return url.normalize();
+      // A file has no query or fragment: whatever a feed appended names the same file.
+      return URI.create("file:" + url.normalize().getRawPath());
     }
     String host = url.getHost() == null ? null : url.getHost().toLowerCase(Locale.ROOT);
     if (host == null) {

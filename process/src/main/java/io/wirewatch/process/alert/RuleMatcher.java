@@ -40,6 +40,8 @@ public final class RuleMatcher implements Closeable {
   /** Characters of context on each side of the first match in a snippet. */
   private static final int SNIPPET_CONTEXT = 90;
 
+  private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
+
   private final Analyzer analyzer;
   private final Monitor monitor;
   private final Map<String, Rule> rules = new LinkedHashMap<>();
@@ -151,9 +153,11 @@ public final class RuleMatcher implements Closeable {
     }
     start = Math.min(start, h.startOffset);
     end = Math.max(end, h.endOffset);
-    return (start > 0 ? "…" : "") + s.substring(start, h.startOffset) + "«"
+    String snippet = (start > 0 ? "…" : "") + s.substring(start, h.startOffset) + "«"
         + s.substring(h.startOffset, h.endOffset) + "»" + s.substring(h.endOffset, end)
         + (end < s.length() ? "…" : "");
+    // One line: a snippet that crosses a paragraph break is still read as one piece.
+    return WHITESPACE.matcher(snippet).replaceAll(" ");
   }
 
   private static String firstLine(String s) {

@@ -1,0 +1,96 @@
+package io.wirewatch.app;
+
+import io.wirewatch.model.Alert;
+import io.wirewatch.model.Topic;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Prints alerts as they are committed to {@code news.alerts}, in a form a person reads at a glance.
+ * Uses a consumer group, so a restart continues after the last alert it printed.
+ */
+public final class AlertConsole implements Runnable, AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AlertConsole.class);
+
+  private final KafkaConsumer<String, Alert> consumer;
+  private final Topic<String, Alert> topic;
+  private final PrintStream out;
+  private final AtomicBoolean running = new AtomicBoolean(true);
+  private final AtomicLong printed = new AtomicLong();
+
+  public AlertConsole(String bootstrapServers, String groupId, Topic<String, Alert> topic, PrintStream out) {
+    this.topic = topic;
+    this.out = out;
+    this.consumer = new KafkaConsumer<>(Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        ConsumerConfig.GROUP_ID_CONFIG, groupId,
+        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+        // Only alerts of committed Streams transactions: an aborted attempt is never shown.
+        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+        topic.keySerde().deserializer(), topic.valueSerde().deserializer());
+  }
+
+  @Override
+  public void run() {
+    try {
+      consumer.subscribe(List.of(topic.name()));
+      while (running.get()) {
+        for (ConsumerRecord<String, Alert> r : consumer.poll(Duration.ofMillis(500))) {
+          out.println(format(r.value()));
+          out.flush();
+          printed.incrementAndGet();
+        }
+        consumer.commitSync();
+      }
+    } catch (WakeupException e) {
+      if (running.get()) {
+        throw e;
+      }
+    } catch (RuntimeException e) {
+      LOG.error("alert printer stopped", e);
+    } finally {
+      consumer.close(Duration.ofSeconds(5));
+    }
+  }
+
+  public long printed() {
+    return printed.get();
+  }
+
+  static String format(Alert a) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("ALERT [").append(a.severity().toUpperCase(Locale.ROOT)).append("] rule=").append(a.ruleId())
+        .append("  \"").append(a.title()).append("\"\n");
+    sb.append("      source=").append(a.sourceId());
+    if (a.published() != null) {
+      sb.append("  published=").append(a.published());
+    }
+    sb.append("  terms=").append(String.join(", ", a.matchedTerms()));
+    if (!a.categories().isEmpty()) {
+      sb.append("  categories=").append(String.join(",", a.categories()));
+    }
+    sb.append("\n      ").append(a.url());
+    if (a.snippet() != null && !a.snippet().isBlank()) {
+      sb.append("\n      ").append(a.snippet());
+    }
+    return sb.toString();
+  }
+
+  @Override
+  public void close() {
+    running.set(false);
+    consumer.wakeup();
+  }
+}

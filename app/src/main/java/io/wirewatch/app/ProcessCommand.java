@@ -1,0 +1,55 @@
+package io.wirewatch.app;
+
+import io.wirewatch.model.TopicCreator;
+import io.wirewatch.model.config.Settings;
+import io.wirewatch.process.ProcessConfig;
+import io.wirewatch.process.ProcessService;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code wirewatch process}: only the Streams stage, against an existing cluster. */
+@Command(
+    name = "process",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs the Kafka Streams application: news.raw -> news.articles, news.alerts, news.dead-letter.",
+      "Start more instances with the same application id to share the partitions."
+    })
+final class ProcessCommand implements Callable<Integer> {
+
+  @Mixin
+  CommonOptions common;
+
+  @Option(names = "--bootstrap-servers", required = true, paramLabel = "HOST:PORT",
+      description = "Kafka cluster to read from and write to.")
+  String bootstrapServers;
+
+  @Option(names = "--rules", paramLabel = "FILE", description = "Alert rules file (YAML). Default: bundled rules.")
+  Path rulesFile;
+
+  @Override
+  public Integer call() throws Exception {
+    Map<String, String> extra = new LinkedHashMap<>();
+    if (rulesFile != null) {
+      extra.put("process.rules", rulesFile.toString());
+    }
+    Settings settings = common.settings(extra);
+    AppConfig app = AppConfig.from(settings);
+    ProcessConfig config = ProcessConfig.from(settings);
+    TopicCreator.ensure(bootstrapServers, app.topics(), app.partitions(), app.replicationFactor());
+    Lifecycle lifecycle = new Lifecycle();
+    try (ProcessService service = new ProcessService(bootstrapServers, config, app.topics(), Clock.systemUTC())) {
+      service.start();
+      lifecycle.awaitStop(null);
+    } finally {
+      lifecycle.closed();
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,141 @@
+package io.wirewatch.app;
+
+import io.wirewatch.app.broker.EmbeddedKafka;
+import io.wirewatch.ingest.IngestConfig;
+import io.wirewatch.ingest.Ingestor;
+import io.wirewatch.ingest.source.Source;
+import io.wirewatch.ingest.source.SourcesFile;
+import io.wirewatch.model.TopicCreator;
+import io.wirewatch.model.config.Settings;
+import io.wirewatch.process.ProcessConfig;
+import io.wirewatch.process.ProcessService;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code wirewatch run}: the whole pipeline in one process, on an embedded broker by default. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs the whole pipeline in one process: an embedded Kafka broker (unless --bootstrap-servers),",
+      "ingest, process, and a printer of alerts on stdout. With no options it polls the bundled",
+      "sample feeds. Ctrl-C stops everything cleanly; a second run on the same data directory",
+      "does not print the same alerts again."
+    })
+final class RunCommand implements Callable<Integer> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
+
+  @Mixin
+  CommonOptions common;
+
+  @Option(names = "--sources", paramLabel = "FILE",
+      description = "Sources file (YAML). Default: the bundled samples.")
+  Path sourcesFile;
+
+  @Option(names = "--rules", paramLabel = "FILE",
+      description = "Alert rules file (YAML). Default: the bundled rules (sanctions, \"liaison office\").")
+  Path rulesFile;
+
+  @Option(names = "--data-dir", paramLabel = "DIR",
+      description = "Broker logs and Streams state (setting app.data-dir, default ~/.wirewatch).")
+  Path dataDir;
+
+  @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
+      description = "Use this Kafka cluster instead of starting an embedded broker.")
+  String bootstrapServers;
+
+  @Option(names = "--duration", paramLabel = "DURATION",
+      description = "Stop by itself after this long, e.g. 45s or 10m. Default: run until Ctrl-C.")
+  String duration;
+
+  @Override
+  public Integer call() throws Exception {
+    Map<String, String> extra = new LinkedHashMap<>();
+    if (dataDir != null) {
+      extra.put("app.data-dir", dataDir.toString());
+    }
+    if (rulesFile != null) {
+      extra.put("process.rules", rulesFile.toString());
+    }
+    Settings settings = common.settings(extra);
+    AppConfig app = AppConfig.from(settings);
+    IngestConfig ingestConfig = IngestConfig.from(settings);
+    ProcessConfig processConfig = ProcessConfig.from(settings);
+    if (settings.origin("process.state-dir").startsWith("defaults")) {
+      processConfig = withStateDir(processConfig, app.dataDir().resolve("streams"));
+    }
+    Duration limit = duration == null ? null : Settings.parseDuration(duration);
+    Files.createDirectories(app.dataDir());
+
+    Lifecycle lifecycle = new Lifecycle();
+    List<AutoCloseable> open = new ArrayList<>();
+    try {
+      String bootstrap = bootstrapServers;
+      if (bootstrap == null) {
+        EmbeddedKafka broker = new EmbeddedKafka(app.dataDir().resolve("broker"), app.broker()).start();
+        open.add(broker);
+        bootstrap = broker.bootstrapServers();
+      }
+      TopicCreator.ensure(bootstrap, app.topics(), app.partitions(), app.replicationFactor());
+      Path sources = sourcesFile != null
+          ? SourcesFile.existing(sourcesFile)
+          : Samples.install(app.dataDir().resolve("samples"));
+      List<Source> sourceList = SourcesFile.read(sources);
+
+      ProcessService process = new ProcessService(bootstrap, processConfig, app.topics(), Clock.systemUTC());
+      open.add(process);
+      process.start();
+
+      AlertConsole console = new AlertConsole(bootstrap, app.consoleGroupId(), app.topics().alerts(), System.out);
+      Thread consoleThread = new Thread(console, "wirewatch-alert-console");
+      consoleThread.start();
+      open.add(() -> {
+        console.close();
+        consoleThread.join(10_000);
+      });
+
+      Ingestor ingestor = Ingestor.toKafka(bootstrap, ingestConfig, app.topics(), sourceList, Clock.systemUTC());
+      open.add(ingestor);
+      ingestor.start();
+      LOG.info("Wirewatch running: {} sources from {}, broker {}. Alerts print below; Ctrl-C stops.",
+          sourceList.size(), sources, bootstrap);
+
+      lifecycle.awaitStop(limit);
+    } finally {
+      closeInReverse(open);
+      lifecycle.closed();
+    }
+    return 0;
+  }
+
+  static ProcessConfig withStateDir(ProcessConfig c, Path stateDir) {
+    return new ProcessConfig(c.applicationId(), c.rules(), c.taxonomy(), c.languages(), c.threads(),
+        stateDir, c.streams());
+  }
+
+  /** Stops the newest first: ingest before process before the broker they both need. */
+  static void closeInReverse(List<AutoCloseable> open) {
+    for (int i = open.size() - 1; i >= 0; i--) {
+      try {
+        open.get(i).close();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (Exception e) {
+        LOG.error("error while stopping {}", open.get(i), e);
+      }
+    }
+  }
+}

@@ -1,0 +1,74 @@
+package io.wirewatch.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Creates Wirewatch's topics when they do not exist, with their retention. Existing topics are
+ * left as they are: an operator may have tuned them.
+ */
+public final class TopicCreator {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TopicCreator.class);
+  private static final long DAY_MS = 24L * 3600 * 1000;
+
+  private TopicCreator() {}
+
+  /**
+   * @param partitions        partitions of each new topic: the ceiling on parallel instances
+   * @param replicationFactor replicas of each new topic (1 on a single broker)
+   */
+  public static void ensure(String bootstrapServers, Topics topics, int partitions, short replicationFactor) {
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000))) {
+      Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+      List<NewTopic> missing = new ArrayList<>();
+      for (Topic<String, ?> t : topics.all()) {
+        if (!existing.contains(t.name())) {
+          missing.add(new NewTopic(t.name(), partitions, replicationFactor).configs(configFor(topics, t)));
+        }
+      }
+      if (missing.isEmpty()) {
+        return;
+      }
+      try {
+        admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+        LOG.info("created topics {}", missing.stream().map(NewTopic::name).toList());
+      } catch (ExecutionException e) {
+        // Another instance may have created them between the listing and now: that is success.
+        if (!(e.getCause() instanceof TopicExistsException)) {
+          throw e;
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while creating topics", e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("cannot create topics on " + bootstrapServers + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static Map<String, String> configFor(Topics topics, Topic<String, ?> t) {
+    long retention;
+    if (t == topics.raw()) {
+      retention = 3 * DAY_MS; // raw pages are large and re-fetchable
+    } else if (t == topics.deadLetter()) {
+      retention = 14 * DAY_MS;
+    } else {
+      retention = 30 * DAY_MS;
+    }
+    return Map.of("retention.ms", String.valueOf(retention),
+        "max.message.bytes", String.valueOf(8 * 1024 * 1024 + 1024));
+  }
+}
