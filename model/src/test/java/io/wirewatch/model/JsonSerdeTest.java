@@ -1,0 +1,52 @@
+package io.wirewatch.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import org.apache.kafka.common.errors.SerializationException;
+import org.junit.jupiter.api.Test;
+
+class JsonSerdeTest {
+
+  private final JsonSerde<Alert> serde = new JsonSerde<>(Alert.class);
+
+  @Test
+  void roundTripsWithIsoTimes() {
+    Alert a = new Alert("sanctions", "warning", "id1", "https://x/a", "T", "src",
+        Instant.parse("2019-03-22T00:40:00Z"), List.of("sanctions"), "…«sanctions»…", List.of("trade"),
+        Instant.parse("2019-03-22T01:00:00Z"));
+    byte[] bytes = serde.serializer().serialize("t", a);
+    assertThat(new String(bytes, StandardCharsets.UTF_8)).contains("\"published\":\"2019-03-22T00:40:00Z\"");
+    assertThat(serde.deserializer().deserialize("t", bytes)).isEqualTo(a);
+  }
+
+  @Test
+  void unknownFieldsAreIgnoredForForwardCompatibility() {
+    String json = "{\"ruleId\":\"r\",\"articleId\":\"a\",\"severity\":\"info\",\"addedLater\":42}";
+    Alert a = serde.deserializer().deserialize("t", json.getBytes(StandardCharsets.UTF_8));
+    assertThat(a.ruleId()).isEqualTo("r");
+    assertThat(a.matchedTerms()).isEmpty();
+  }
+
+  @Test
+  void garbageNamesTypeAndTopic() {
+    assertThatThrownBy(() -> serde.deserializer().deserialize("news.alerts", "{oops".getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOf(SerializationException.class)
+        .hasMessageContaining("not a Alert record on news.alerts");
+  }
+
+  @Test
+  void nullStaysNull() {
+    assertThat(serde.serializer().serialize("t", null)).isNull();
+    assertThat(serde.deserializer().deserialize("t", null)).isNull();
+  }
+
+  @Test
+  void deadLetterPayloadIsTruncated() {
+    DeadLetter d = new DeadLetter("s", "r", null, "x", "a".repeat(10_000), Instant.EPOCH);
+    assertThat(d.payload()).hasSizeLessThan(DeadLetter.MAX_PAYLOAD_CHARS + 20).endsWith("…[truncated]");
+  }
+}

@@ -1,0 +1,156 @@
+package io.wirewatch.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.wirewatch.model.Alert;
+import io.wirewatch.model.Article;
+import io.wirewatch.model.ArticleId;
+import io.wirewatch.model.DeadLetter;
+import io.wirewatch.model.RawArticle;
+import io.wirewatch.model.Topic;
+import io.wirewatch.model.Topics;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class WirewatchTopologyTest {
+
+  private static final Instant NOW = Instant.parse("2019-03-22T10:00:00Z");
+  private static final Topics TOPICS = Topics.DEFAULT;
+
+  private ProcessComponents components;
+  private TopologyTestDriver driver;
+  private TestInputTopic<String, byte[]> raw;
+  private TestOutputTopic<String, Article> articles;
+  private TestOutputTopic<String, Alert> alerts;
+  private TestOutputTopic<String, DeadLetter> deadLetters;
+
+  @BeforeEach
+  void start() {
+    components = new ProcessComponents(ProcessConfig.defaults(), TOPICS, Clock.fixed(NOW, ZoneOffset.UTC));
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    driver = new TopologyTestDriver(WirewatchTopology.build(TOPICS, components.handler()), props);
+    raw = driver.createInputTopic(TOPICS.raw().name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
+    articles = output(TOPICS.articles());
+    alerts = output(TOPICS.alerts());
+    deadLetters = output(TOPICS.deadLetter());
+  }
+
+  private <V> TestOutputTopic<String, V> output(Topic<String, V> t) {
+    return driver.createOutputTopic(t.name(), t.keySerde().deserializer(), t.valueSerde().deserializer());
+  }
+
+  @AfterEach
+  void stop() {
+    driver.close();
+    components.close();
+  }
+
+  private void send(RawArticle a) {
+    raw.pipeInput(a.id(), TOPICS.raw().valueSerde().serializer().serialize(TOPICS.raw().name(), a));
+  }
+
+  private static RawArticle page(String url, String title, String... paragraphs) {
+    StringBuilder html = new StringBuilder("<html lang=\"en\"><head><title>" + title + " | Example</title></head><body>")
+        .append("<nav><a href=\"/s\">Sanctions</a> <a href=\"/l\">Liaison office</a></nav><article><h1>")
+        .append(title).append("</h1>");
+    for (String p : paragraphs) {
+      html.append("<p>").append(p).append("</p>");
+    }
+    html.append("</article><aside class=\"related\"><a href=\"/x\">New sanctions on the liaison office</a></aside></body></html>");
+    String h = html.toString();
+    return new RawArticle(ArticleId.of(url), "test", url, title, null, NOW, "text/html", h, ArticleId.contentHash(h));
+  }
+
+  private static final RawArticle LIAISON = page("https://news.example/korea-liaison",
+      "North Korea pulls staff from liaison office",
+      "North Korea withdrew its staff from the joint liaison office on Friday, a day after new US sanctions on two Chinese shipping companies.",
+      "Officials in Seoul said the southern staff would stay at the office for now.");
+
+  private static final RawArticle MARATHON = page("https://news.example/marathon",
+      "Record field for the city marathon",
+      "More than 40,000 runners took part in the city marathon on Sunday, a record for the race.",
+      "Organisers said a new route helped several runners set personal bests.");
+
+  @Test
+  void articleIsCleanedClassifiedAndRaisesOneAlertPerMatchingRule() {
+    send(LIAISON);
+
+    Article a = articles.readValue();
+    assertThat(a.id()).isEqualTo(LIAISON.id());
+    assertThat(a.title()).isEqualTo("North Korea pulls staff from liaison office");
+    assertThat(a.text()).startsWith("North Korea withdrew").doesNotContain("New sanctions on the liaison office");
+    assertThat(a.language()).isEqualTo("en");
+    assertThat(a.categories()).contains("sanctions", "diplomacy");
+    assertThat(a.revision()).isEqualTo(1);
+
+    List<Alert> raised = alerts.readValuesToList();
+    assertThat(raised).extracting(Alert::ruleId).containsExactlyInAnyOrder("sanctions", "liaison-office");
+    Alert liaison = raised.stream().filter(x -> x.ruleId().equals("liaison-office")).findFirst().orElseThrow();
+    assertThat(liaison.severity()).isEqualTo("critical");
+    assertThat(liaison.url()).isEqualTo("https://news.example/korea-liaison");
+    assertThat(liaison.matchedTerms()).containsExactly("liaison office");
+    assertThat(liaison.snippet()).contains("«liaison office»");
+    assertThat(liaison.raisedAt()).isEqualTo(NOW);
+    assertThat(deadLetters.isEmpty()).isTrue();
+  }
+
+  @Test
+  void keywordsOnlyInNavigationAndRelatedLinksRaiseNothing() {
+    send(MARATHON);
+    assertThat(articles.readValue().text()).doesNotContainIgnoringCase("sanction");
+    assertThat(alerts.isEmpty()).isTrue();
+  }
+
+  @Test
+  void exactRepeatIsDroppedAndAnEditIsTheNextRevision() {
+    send(LIAISON);
+    send(LIAISON);
+    assertThat(articles.readValuesToList()).hasSize(1);
+    assertThat(alerts.readValuesToList()).hasSize(2);
+
+    String edited = LIAISON.html().replace("on Friday", "early on Friday");
+    send(new RawArticle(LIAISON.id(), "test", LIAISON.url(), null, null, NOW, "text/html", edited,
+        ArticleId.contentHash(edited)));
+    Article second = articles.readValue();
+    assertThat(second.revision()).isEqualTo(2);
+    assertThat(second.text()).contains("early on Friday");
+  }
+
+  @Test
+  void poisonRecordGoesToDeadLetterAndTheNextRecordIsProcessed() {
+    raw.pipeInput("poison-key", "this is not JSON {".getBytes(StandardCharsets.UTF_8));
+    raw.pipeInput("missing-fields", "{\"sourceId\":\"x\"}".getBytes(StandardCharsets.UTF_8));
+    send(LIAISON);
+
+    List<DeadLetter> letters = deadLetters.readValuesToList();
+    assertThat(letters).hasSize(2);
+    assertThat(letters.get(0).stage()).isEqualTo("process.decode");
+    assertThat(letters.get(0).subject()).isEqualTo("poison-key");
+    assertThat(letters.get(0).payload()).isEqualTo("this is not JSON {");
+    assertThat(letters.get(0).reason()).contains("not a RawArticle record on news.raw");
+    assertThat(letters.get(1).reason()).contains("id");
+    assertThat(articles.readValue().id()).isEqualTo(LIAISON.id());
+  }
+
+  @Test
+  void alertsAreKeyedByRuleAndArticle() {
+    send(LIAISON);
+    assertThat(alerts.readKeyValuesToList()).extracting(kv -> kv.key)
+        .containsExactlyInAnyOrder("sanctions/" + LIAISON.id(), "liaison-office/" + LIAISON.id());
+  }
+}

@@ -1,0 +1,118 @@
+package io.wirewatch.process.alert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class RuleMatcherTest {
+
+  private RuleMatcher matcher;
+
+  private List<String> matching(String title, String text, Rule... rules) {
+    matcher = new RuleMatcher(List.of(rules));
+    return matcher.match(title, text).stream().map(m -> m.rule().id()).toList();
+  }
+
+  @AfterEach
+  void close() {
+    if (matcher != null) {
+      matcher.close();
+    }
+  }
+
+  @Test
+  void termMatchesIgnoringCaseAndPlural() {
+    Rule r = new Rule("sanctions", "sanctions");
+    assertThat(matching("", "New SANCTIONS were announced.", r)).containsExactly("sanctions");
+    assertThat(matching("", "The ministry will sanction exporters.", r)).containsExactly("sanctions");
+    assertThat(matching("Sanction threat", "", r)).containsExactly("sanctions");
+  }
+
+  @Test
+  void termDoesNotMatchOtherWordsWithTheSameStem() {
+    Rule r = new Rule("sanctions", "sanctions");
+    assertThat(matching("", "The ceremony was sanctioned by the church? No: it was sanctimonious.", r)).isEmpty();
+  }
+
+  @Test
+  void phraseNeedsAdjacentWordsInOrder() {
+    Rule r = new Rule("liaison", "\"liaison office\"");
+    assertThat(matching("", "Staff left the Liaison Office in Kaesong.", r)).containsExactly("liaison");
+    assertThat(matching("", "The joint liaison offices reopened.", r)).containsExactly("liaison");
+    assertThat(matching("", "The office of the liaison officer was closed.", r)).isEmpty();
+    assertThat(matching("", "A liaison was set up; the office opened later.", r)).isEmpty();
+  }
+
+  @Test
+  void proximityAllowsWordsBetween() {
+    Rule r = new Rule("near", "\"liaison office\"~3");
+    assertThat(matching("", "the liaison joint office", r)).containsExactly("near");
+    assertThat(matching("", "the liaison team moved into a brand new shiny office", r)).isEmpty();
+  }
+
+  @Test
+  void accentsAreFolded() {
+    Rule r = new Rule("pyongyang", "pyongyang");
+    assertThat(matching("", "Talks in Pyŏngyang resumed.", r)).containsExactly("pyongyang");
+  }
+
+  @Test
+  void wordsWithoutOperatorAreAllRequired() {
+    Rule r = new Rule("both", "sanctions korea");
+    assertThat(matching("", "Sanctions on Korea.", r)).containsExactly("both");
+    assertThat(matching("", "Sanctions on Iran.", r)).isEmpty();
+  }
+
+  @Test
+  void booleanOperatorsAndFieldScope() {
+    Rule r = new Rule("r", "title:sanctions AND NOT sport");
+    assertThat(matching("Sanctions widen", "Shipping firms are named.", r)).containsExactly("r");
+    assertThat(matching("Shipping firms named", "Sanctions widen.", r)).isEmpty();
+    assertThat(matching("Sanctions widen", "The sport federation is named.", r)).isEmpty();
+  }
+
+  @Test
+  void badQueryIsRejectedWithReasonAndOthersStillMatch() {
+    matcher = new RuleMatcher(List.of(new Rule("broken", "\"unclosed phrase"), new Rule("ok", "sanctions")));
+    assertThat(matcher.errors()).singleElement().satisfies(e -> {
+      assertThat(e.ruleId()).isEqualTo("broken");
+      assertThat(e.reason()).contains("does not parse");
+    });
+    assertThat(matcher.rules()).extracting(Rule::id).containsExactly("ok");
+    assertThat(matcher.match("", "new sanctions")).extracting(m -> m.rule().id()).containsExactly("ok");
+  }
+
+  @Test
+  void duplicateIdKeepsFirst() {
+    matcher = new RuleMatcher(List.of(new Rule("a", "sanctions"), new Rule("a", "embargo")));
+    assertThat(matcher.errors()).extracting(RuleError::ruleId).containsExactly("a");
+    assertThat(matcher.match("", "an embargo")).isEmpty();
+  }
+
+  @Test
+  void matchReportsTermsAsWrittenLowercasedAndMarksSnippet() {
+    matcher = new RuleMatcher(List.of(new Rule("liaison", "\"liaison office\"")));
+    String text = "North Korea withdrew its personnel on Friday from the Liaison Office it runs with the South.";
+    RuleMatch m = matcher.match("Withdrawal", text).get(0);
+    assertThat(m.terms()).containsExactly("liaison office");
+    assertThat(m.snippet()).contains("«Liaison Office»").contains("withdrew its personnel");
+  }
+
+  @Test
+  void snippetIsOneLineAndElidedAtBothEnds() {
+    matcher = new RuleMatcher(List.of(new Rule("s", "sanctions")));
+    String text = "word ".repeat(60) + "\n\nNew sanctions today.\n\n" + "more ".repeat(60);
+    String snippet = matcher.match("", text).get(0).snippet();
+    assertThat(snippet).startsWith("…").endsWith("…").doesNotContain("\n").contains("New «sanctions» today.");
+  }
+
+  @Test
+  void ruleValidationNamesTheProblem() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Rule("x", "q", "urgent", null))
+        .hasMessageContaining("severity").hasMessageContaining("urgent");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Rule("a/b", "q"))
+        .hasMessageContaining("'a/b'");
+  }
+}
