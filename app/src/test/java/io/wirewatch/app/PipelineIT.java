@@ -1,0 +1,218 @@
+package io.wirewatch.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.wirewatch.app.broker.EmbeddedKafka;
+import io.wirewatch.ingest.IngestConfig;
+import io.wirewatch.ingest.Ingestor;
+import io.wirewatch.ingest.source.SourcesFile;
+import io.wirewatch.model.Alert;
+import io.wirewatch.model.Topic;
+import io.wirewatch.model.TopicCreator;
+import io.wirewatch.model.Topics;
+import io.wirewatch.process.ProcessConfig;
+import io.wirewatch.process.ProcessService;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole pipeline on a real broker: the bundled sample feeds and pages served over HTTP from
+ * 127.0.0.1, ingest, the Streams application, and the alerts read back with read_committed.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PipelineIT {
+
+  private static final Topics TOPICS = Topics.DEFAULT;
+  private static final Duration WAIT = Duration.ofSeconds(90);
+
+  /** Exactly the articles whose headline or main text mention a rule, and nothing from boilerplate. */
+  private static final Set<String> EXPECTED = Set.of(
+      "sanctions korea-liaison-withdrawal.html",
+      "liaison-office korea-liaison-withdrawal.html",
+      "sanctions commentary-sanctions-relief.html",
+      "sanctions analysis-nuclear-diplomacy.html",
+      "liaison-office analysis-nuclear-diplomacy.html",
+      "sanctions export-rules-tighten.html");
+
+  @TempDir
+  static Path dir;
+
+  private EmbeddedKafka broker;
+  private FixtureServer http;
+  private Path sourcesFile;
+
+  @BeforeAll
+  void start() throws Exception {
+    broker = new EmbeddedKafka(dir.resolve("broker"), Map.of()).start();
+    TopicCreator.ensure(broker.bootstrapServers(), TOPICS, 3, (short) 1);
+    Path samples = dir.resolve("samples");
+    Samples.install(samples);
+    http = new FixtureServer(samples);
+    sourcesFile = dir.resolve("http-sources.yaml");
+    Files.writeString(sourcesFile, """
+        sources:
+          - id: wire
+            url: %s
+          - id: desk
+            url: %s
+            type: atom
+          - id: analysis
+            url: %s
+            type: html
+        """.formatted(http.url("wire.rss"), http.url("desk.atom"), http.url("articles/analysis-nuclear-diplomacy.html")));
+  }
+
+  @AfterAll
+  void stop() {
+    if (http != null) {
+      http.close();
+    }
+    if (broker != null) {
+      broker.close();
+    }
+  }
+
+  private ProcessService process() {
+    ProcessConfig c = ProcessConfig.defaults();
+    ProcessService s = new ProcessService(broker.bootstrapServers(),
+        new ProcessConfig(c.applicationId(), null, null, c.languages(), 1, dir.resolve("streams"), c.streams()),
+        TOPICS, Clock.systemUTC());
+    s.start();
+    return s;
+  }
+
+  private Ingestor ingest() {
+    Ingestor i = Ingestor.toKafka(broker.bootstrapServers(), IngestConfig.defaults(), TOPICS,
+        SourcesFile.read(sourcesFile), Clock.systemUTC());
+    i.start();
+    return i;
+  }
+
+  @Test
+  @Order(1)
+  void samplesRaiseExactlyTheExpectedAlerts() throws Exception {
+    try (ProcessService p = process(); Ingestor i = ingest()) {
+      List<Alert> alerts = readAlerts(EXPECTED.size(), WAIT);
+      assertThat(alerts.stream().map(PipelineIT::describe).collect(Collectors.toSet()))
+          .containsExactlyInAnyOrderElementsOf(EXPECTED);
+      assertThat(alerts).hasSize(EXPECTED.size());
+      // Nothing else trickles in: the unrelated pages and the duplicate feed entry raise nothing.
+      waitUntilRawIsProcessed(WAIT);
+      assertThat(count(TOPICS.alerts())).isEqualTo(EXPECTED.size());
+      assertThat(count(TOPICS.deadLetter())).isZero();
+    }
+    // 7 distinct pages: the liaison story is listed twice (once with tracking parameters).
+    assertThat(count(TOPICS.articles())).isEqualTo(7);
+  }
+
+  @Test
+  @Order(2)
+  void secondRunOnTheSameDataRaisesNoAlertTwice() throws Exception {
+    long rawBefore = count(TOPICS.raw());
+    long alertsBefore = count(TOPICS.alerts());
+    try (ProcessService p = process(); Ingestor i = ingest()) {
+      // The fresh ingestor knows nothing and re-sends every page; the process stage must drop them.
+      long deadline = System.nanoTime() + WAIT.toNanos();
+      while (count(TOPICS.raw()) < rawBefore + 7 && System.nanoTime() < deadline) {
+        Thread.sleep(200);
+      }
+      assertThat(count(TOPICS.raw())).isGreaterThanOrEqualTo(rawBefore + 7);
+      waitUntilRawIsProcessed(WAIT);
+    }
+    assertThat(count(TOPICS.alerts())).isEqualTo(alertsBefore);
+  }
+
+  private static String describe(Alert a) {
+    return a.ruleId() + " " + a.url().substring(a.url().lastIndexOf('/') + 1);
+  }
+
+  private List<Alert> readAlerts(int atLeast, Duration max) {
+    Topic<String, Alert> t = TOPICS.alerts();
+    List<Alert> out = new ArrayList<>();
+    try (KafkaConsumer<String, Alert> c = new KafkaConsumer<>(Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+        ConsumerConfig.GROUP_ID_CONFIG, "pipeline-it",
+        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+        t.keySerde().deserializer(), t.valueSerde().deserializer())) {
+      c.subscribe(List.of(t.name()));
+      long deadline = System.nanoTime() + max.toNanos();
+      while (out.size() < atLeast && System.nanoTime() < deadline) {
+        c.poll(Duration.ofMillis(300)).forEach(r -> out.add(r.value()));
+      }
+    }
+    return out;
+  }
+
+  /** How many committed records {@code topic} holds, read with read_committed. */
+  private long count(Topic<String, ?> topic) {
+    try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+        new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
+        new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+      List<TopicPartition> parts = c.partitionsFor(topic.name()).stream()
+          .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+      c.assign(parts);
+      c.seekToBeginning(parts);
+      long n = 0;
+      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      Map<TopicPartition, Long> end = c.endOffsets(parts);
+      while (System.nanoTime() < deadline && parts.stream().anyMatch(p -> c.position(p) < end.get(p))) {
+        n += c.poll(Duration.ofMillis(200)).count();
+      }
+      return n;
+    }
+  }
+
+  /** Waits until the Streams application's committed offsets on news.raw reach the end. */
+  private void waitUntilRawIsProcessed(Duration max) throws Exception {
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+      long deadline = System.nanoTime() + max.toNanos();
+      while (System.nanoTime() < deadline) {
+        Map<TopicPartition, OffsetAndMetadata> committed = admin
+            .listConsumerGroupOffsets(ProcessConfig.defaults().applicationId())
+            .partitionsToOffsetAndMetadata().get();
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        for (int p = 0; p < 3; p++) {
+          latest.put(new TopicPartition(TOPICS.raw().name(), p), OffsetSpec.latest());
+        }
+        var ends = admin.listOffsets(latest).all().get();
+        boolean done = ends.entrySet().stream().allMatch(e -> {
+          OffsetAndMetadata o = committed.get(e.getKey());
+          return e.getValue().offset() == 0 || (o != null && o.offset() >= e.getValue().offset());
+        });
+        if (done) {
+          return;
+        }
+        Thread.sleep(250);
+      }
+      throw new AssertionError("news.raw was not fully processed within " + max);
+    }
+  }
+}
