@@ -17,10 +17,8 @@ import picocli.CommandLine.Option;
 @Command(
     name = "process",
     mixinStandardHelpOptions = true,
-    description = {
-      "Runs the Kafka Streams application: news.raw -> news.articles, news.alerts, news.dead-letter.",
-      "Start more instances with the same application id to share the partitions."
-    })
+    description = "Runs the Kafka Streams application: news.raw -> news.articles, news.alerts, "
+        + "news.dead-letter. Start more instances with the same application id to share the partitions.")
 final class ProcessCommand implements Callable<Integer> {
 
   @Mixin

@@ -28,12 +28,10 @@ import picocli.CommandLine.Option;
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
-    description = {
-      "Runs the whole pipeline in one process: an embedded Kafka broker (unless --bootstrap-servers),",
-      "ingest, process, and a printer of alerts on stdout. With no options it polls the bundled",
-      "sample feeds. Ctrl-C stops everything cleanly; a second run on the same data directory",
-      "does not print the same alerts again."
-    })
+    description = "Runs the whole pipeline in one process: an embedded Kafka broker (unless "
+        + "--bootstrap-servers), ingest, process, and a printer of alerts on stdout. With no options it "
+        + "polls the bundled sample feeds. Ctrl-C stops everything cleanly; a second run on the same "
+        + "data directory does not print the same alerts again.")
 final class RunCommand implements Callable<Integer> {
 
   private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
@@ -85,7 +83,7 @@ final class RunCommand implements Callable<Integer> {
     try {
       String bootstrap = bootstrapServers;
       if (bootstrap == null) {
-        EmbeddedKafka broker = new EmbeddedKafka(app.dataDir().resolve("broker"), app.broker()).start();
+        EmbeddedKafka broker = new EmbeddedKafka(brokerDir(app), app.broker()).start();
         open.add(broker);
         bootstrap = broker.bootstrapServers();
       }
@@ -119,6 +117,10 @@ final class RunCommand implements Callable<Integer> {
       lifecycle.closed();
     }
     return 0;
+  }
+
+  static Path brokerDir(AppConfig app) {
+    return app.dataDir().resolve("broker");
   }
 
   static ProcessConfig withStateDir(ProcessConfig c, Path stateDir) {

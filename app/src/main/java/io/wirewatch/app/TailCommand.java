@@ -1,9 +1,11 @@
 package io.wirewatch.app;
 
+import io.wirewatch.app.broker.EmbeddedKafka;
 import io.wirewatch.model.Json;
 import io.wirewatch.model.Topic;
 import io.wirewatch.model.config.Settings;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -23,10 +25,9 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "tail",
     mixinStandardHelpOptions = true,
-    description = {
-      "Prints the records of a Wirewatch topic as JSON lines {\"key\":..., \"value\":...} on stdout.",
-      "Reads committed records only. Stops after --max records or --idle without new records."
-    })
+    description = "Prints the records of a Wirewatch topic as JSON lines {\"key\", \"partition\", "
+        + "\"offset\", \"value\"} on stdout. Reads committed records only. Without --bootstrap-servers it "
+        + "reads the broker of a running `wirewatch run` on the same data directory.")
 final class TailCommand implements Callable<Integer> {
 
   @Mixin
@@ -35,8 +36,12 @@ final class TailCommand implements Callable<Integer> {
   @Parameters(paramLabel = "TOPIC", description = "news.raw, news.articles, news.alerts or news.dead-letter")
   String topicName;
 
-  @Option(names = "--bootstrap-servers", required = true, paramLabel = "HOST:PORT", description = "Kafka cluster.")
+  @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
+      description = "Kafka cluster. Default: the embedded broker of `wirewatch run` (see --data-dir).")
   String bootstrapServers;
+
+  @Option(names = "--data-dir", paramLabel = "DIR", description = "Data directory of `wirewatch run` (app.data-dir).")
+  Path dataDir;
 
   @Option(names = "--from-beginning", description = "Start at the oldest record instead of new ones.")
   boolean fromBeginning;
@@ -49,8 +54,12 @@ final class TailCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Settings settings = common.settings(Map.of());
-    Topic<String, ?> topic = AppConfig.from(settings).topics().byName(topicName);
+    Settings settings = common.settings(dataDir == null ? Map.of() : Map.of("app.data-dir", dataDir.toString()));
+    AppConfig app = AppConfig.from(settings);
+    Topic<String, ?> topic = app.topics().byName(topicName);
+    String bootstrapServers = this.bootstrapServers != null
+        ? this.bootstrapServers
+        : EmbeddedKafka.runningBootstrapServers(RunCommand.brokerDir(app));
     Duration idleLimit = idle == null ? null : Settings.parseDuration(idle);
     PrintStream out = System.out;
     try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(

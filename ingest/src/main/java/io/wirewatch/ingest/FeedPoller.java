@@ -54,7 +54,7 @@ public final class FeedPoller {
     try {
       FetchedPage page = fetcher.fetch(source.url());
       entries = feedReader.read(page.body(), page.contentType(), page.finalUrl());
-    } catch (FetchException | FeedParseException e) {
+    } catch (FetchException | FeedParseException | RuntimeException e) {
       fail("ingest.feed", source.url().toString(), e);
       return new PollReport(source.id(), 0, 0, 1);
     }

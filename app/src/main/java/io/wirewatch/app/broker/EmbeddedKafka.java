@@ -35,6 +35,8 @@ public final class EmbeddedKafka implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafka.class);
   private static final String CLUSTER_ID_FILE = "wirewatch-cluster-id";
+  /** Written while the broker runs, so that other commands on the same data directory find it. */
+  private static final String BOOTSTRAP_FILE = "bootstrap.servers";
   private static final int NODE_ID = 1;
 
   private final Path dataDir;
@@ -65,6 +67,11 @@ public final class EmbeddedKafka implements AutoCloseable {
     server = new KafkaRaftServer(config, Time.SYSTEM);
     server.startup();
     bootstrapServers = "127.0.0.1:" + brokerPort;
+    try {
+      Files.writeString(dataDir.resolve(BOOTSTRAP_FILE), bootstrapServers);
+    } catch (IOException e) {
+      LOG.warn("cannot write {}: other commands will need --bootstrap-servers", dataDir.resolve(BOOTSTRAP_FILE), e);
+    }
     LOG.info("embedded Kafka broker up on {} in {} ms (data in {})", bootstrapServers,
         (System.nanoTime() - t0) / 1_000_000, logDir);
     return this;
@@ -75,6 +82,17 @@ public final class EmbeddedKafka implements AutoCloseable {
       throw new IllegalStateException("broker not started");
     }
     return bootstrapServers;
+  }
+
+  /** The address of the broker running on {@code dataDir}, for commands run beside it. */
+  public static String runningBootstrapServers(Path dataDir) {
+    Path file = dataDir.resolve(BOOTSTRAP_FILE);
+    try {
+      return Files.readString(file).trim();
+    } catch (IOException e) {
+      throw new IllegalArgumentException("no running embedded broker found (" + file
+          + " is missing): start `wirewatch run` first or pass --bootstrap-servers");
+    }
   }
 
   private Properties brokerProperties(Path logDir, int brokerPort, int controllerPort) {
@@ -163,6 +181,11 @@ public final class EmbeddedKafka implements AutoCloseable {
     server.shutdown();
     server.awaitShutdown();
     server = null;
+    try {
+      Files.deleteIfExists(dataDir.resolve(BOOTSTRAP_FILE));
+    } catch (IOException e) {
+      LOG.warn("cannot remove {}", dataDir.resolve(BOOTSTRAP_FILE), e);
+    }
     LOG.info("embedded Kafka broker stopped");
   }
 }

@@ -28,7 +28,7 @@ public final class FeedReader {
 
   public List<FeedEntry> read(byte[] body, String contentType, URI feedUrl) throws FeedParseException {
     SyndFeed feed;
-    try (XmlReader reader = new XmlReader(new ByteArrayInputStream(body), contentType, true)) {
+    try (XmlReader reader = new XmlReader(new ByteArrayInputStream(body), xmlContentType(contentType), true)) {
       SyndFeedInput input = new SyndFeedInput();
       input.setAllowDoctypes(false);
       feed = input.build(reader);
@@ -41,7 +41,7 @@ public final class FeedReader {
         break;
       }
       out.add(new FeedEntry(
-          blankToNull(e.getUri()),
+          guid(e),
           blankToNull(e.getTitle()),
           link(feedUrl, e),
           instant(e.getPublishedDate() != null ? e.getPublishedDate() : e.getUpdatedDate()),
@@ -49,6 +49,22 @@ public final class FeedReader {
           summary(e)));
     }
     return out;
+  }
+
+  /**
+   * RFC 3023 made {@code text/xml} without a charset mean US-ASCII, which garbles the many UTF-8
+   * feeds served that way; RFC 7303 replaced the rule: the document's own declaration decides.
+   * Presenting such a type as {@code application/xml} makes Rome follow the newer rule.
+   */
+  static String xmlContentType(String contentType) {
+    if (contentType == null) {
+      return null;
+    }
+    String lower = contentType.toLowerCase(java.util.Locale.ROOT);
+    if (lower.startsWith("text/") && !lower.contains("charset=")) {
+      return "application/xml";
+    }
+    return contentType;
   }
 
   private static URI link(URI feedUrl, SyndEntry e) {
@@ -62,6 +78,12 @@ public final class FeedReader {
       // The entry stays: its guid and title still identify it, and the poller reports the bad link.
       return null;
     }
+  }
+
+  /** Rome fills the id of an RSS item without {@code <guid>} with its link: that is no guid. */
+  private static String guid(SyndEntry e) {
+    String uri = blankToNull(e.getUri());
+    return uri != null && uri.equals(blankToNull(e.getLink())) ? null : uri;
   }
 
   private static String summary(SyndEntry e) {

@@ -111,7 +111,7 @@ public final class PageFetcher {
           throw new FetchException("more than " + limits.maxRedirects()
               + " redirects (a redirect loop?)", requested, status);
         }
-        url = url.resolve(location.trim());
+        url = redirectTarget(url, location, status);
         continue;
       }
       if (status != 200) {
@@ -127,6 +127,21 @@ public final class PageFetcher {
         throw new FetchException("reading the body failed: " + e, url, status, e);
       }
     }
+  }
+
+  /** The next hop; a redirect may only lead to another http(s) URL (never to file: or ftp:). */
+  private static URI redirectTarget(URI from, String location, int status) throws FetchException {
+    URI next;
+    try {
+      next = from.resolve(location.trim());
+    } catch (IllegalArgumentException e) {
+      throw new FetchException("redirect to a malformed URL '" + location + "'", from, status, e);
+    }
+    String scheme = next.getScheme() == null ? "" : next.getScheme().toLowerCase(Locale.ROOT);
+    if (!scheme.equals("http") && !scheme.equals("https") || next.getHost() == null) {
+      throw new FetchException("redirect to a non-http(s) URL '" + location + "' refused", from, status);
+    }
+    return next;
   }
 
   private static InputStream decoded(InputStream in, String encoding, URI url)
