@@ -3,7 +3,7 @@ package io.wirewatch.process;
 import io.wirewatch.model.Topics;
 import io.wirewatch.model.config.ConfigException;
 import io.wirewatch.process.alert.AlertRaiser;
-import io.wirewatch.process.alert.Rule;
+import io.wirewatch.model.Rule;
 import io.wirewatch.process.alert.RuleError;
 import io.wirewatch.process.alert.RuleMatcher;
 import io.wirewatch.process.alert.RulesFile;

@@ -1,5 +1,6 @@
 package io.wirewatch.process.alert;
 
+import io.wirewatch.model.Rule;
 import java.util.List;
 
 /**

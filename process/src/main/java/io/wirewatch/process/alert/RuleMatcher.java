@@ -1,5 +1,6 @@
 package io.wirewatch.process.alert;
 
+import io.wirewatch.model.Rule;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,6 +12,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
@@ -44,33 +47,110 @@ public final class RuleMatcher implements Closeable {
 
   private final Analyzer analyzer;
   private final Monitor monitor;
-  private final Map<String, Rule> rules = new LinkedHashMap<>();
+  /** Active rules by id. Concurrent: the global-store thread updates while stream threads match. */
+  private final Map<String, Rule> rules = new ConcurrentHashMap<>();
   private final List<RuleError> errors = new ArrayList<>();
 
-  public RuleMatcher(Collection<Rule> rules) {
+  /** A matcher with no rules; add them with {@link #put(Rule)}. */
+  public RuleMatcher() {
     this.analyzer = NewsAnalyzer.create();
     try {
       this.monitor = new Monitor(analyzer);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the in-memory rule index", e);
     }
+  }
+
+  /** A matcher with {@code rules}; the ones that are rejected are listed by {@link #errors()}. */
+  public RuleMatcher(Collection<Rule> rules) {
+    this();
+    Map<String, Rule> accepted = new LinkedHashMap<>();
     List<MonitorQuery> queries = new ArrayList<>();
     for (Rule r : rules) {
-      if (this.rules.containsKey(r.id())) {
+      if (accepted.containsKey(r.id())) {
         errors.add(new RuleError(r.id(), "duplicate rule id; the first definition is kept"));
         continue;
       }
       try {
-        queries.add(new MonitorQuery(r.id(), parse(r.query()), r.query(), Map.of()));
-        this.rules.put(r.id(), r);
-      } catch (ParseException | RuntimeException e) {
-        errors.add(new RuleError(r.id(), "query '" + r.query() + "' does not parse: " + firstLine(e.getMessage())));
+        MonitorQuery q = toQuery(r);
+        accepted.put(r.id(), r);
+        if (r.enabled()) {
+          queries.add(q);
+        }
+      } catch (RuleException e) {
+        errors.add(e.error);
       }
     }
+    register(queries);
+    accepted.values().stream().filter(Rule::enabled).forEach(r -> this.rules.put(r.id(), r));
+  }
+
+  /**
+   * Adds or replaces one rule; a disabled rule is removed. A rule that does not parse changes
+   * nothing: the previous version, if any, stays active.
+   *
+   * @return the reason when the rule was rejected
+   */
+  public synchronized Optional<RuleError> put(Rule rule) {
+    if (!rule.enabled()) {
+      remove(rule.id());
+      return Optional.empty();
+    }
+    try {
+      register(List.of(toQuery(rule)));
+      rules.put(rule.id(), rule);
+      return Optional.empty();
+    } catch (RuleException e) {
+      return Optional.of(e.error);
+    }
+  }
+
+  /** Removes the rule {@code id}, if present. */
+  public synchronized void remove(String id) {
+    if (rules.remove(id) != null) {
+      try {
+        monitor.deleteById(id);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot remove rule " + id + " from the index", e);
+      }
+    }
+  }
+
+  /** Why {@code query} would be rejected, or empty when it parses: for tools that check before publishing. */
+  public Optional<RuleError> check(Rule rule) {
+    try {
+      toQuery(rule);
+      return Optional.empty();
+    } catch (RuleException e) {
+      return Optional.of(e.error);
+    }
+  }
+
+  private MonitorQuery toQuery(Rule r) throws RuleException {
+    try {
+      return new MonitorQuery(r.id(), parse(r.query()), r.query(), Map.of());
+    } catch (ParseException | RuntimeException e) {
+      throw new RuleException(new RuleError(r.id(),
+          "query '" + r.query() + "' does not parse: " + firstLine(e.getMessage())));
+    }
+  }
+
+  private void register(List<MonitorQuery> queries) {
     try {
       monitor.register(queries);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot index rules", e);
+    }
+  }
+
+  /** A rejected rule, carried out of the parsing helpers. */
+  private static final class RuleException extends Exception {
+    private static final long serialVersionUID = 1L;
+    private final transient RuleError error;
+
+    RuleException(RuleError error) {
+      super(error.reason(), null, false, false);
+      this.error = error;
     }
   }
 
@@ -85,15 +165,16 @@ public final class RuleMatcher implements Closeable {
     return parser.parse(query);
   }
 
+  /** The active rules, sorted by id. */
   public List<Rule> rules() {
-    return List.copyOf(rules.values());
+    return rules.values().stream().sorted(Comparator.comparing(Rule::id)).toList();
   }
 
   public List<RuleError> errors() {
     return List.copyOf(errors);
   }
 
-  /** The rules that match an article with this title and text, in rule order. */
+  /** The rules that match an article with this title and text, sorted by rule id. */
   public List<RuleMatch> match(String title, String text) {
     String t = title == null ? "" : title;
     String x = text == null ? "" : text;
@@ -107,12 +188,13 @@ public final class RuleMatcher implements Closeable {
       throw new UncheckedIOException("matching against the in-memory rule index failed", e);
     }
     List<RuleMatch> out = new ArrayList<>();
-    for (Rule r : rules.values()) {
-      HighlightsMatch m = found.matches(r.id());
-      if (m != null) {
+    for (HighlightsMatch m : found.getMatches()) {
+      Rule r = rules.get(m.getQueryId());
+      if (r != null) { // removed between the match and now
         out.add(describe(r, m, t, x));
       }
     }
+    out.sort(Comparator.comparing(rm -> rm.rule().id()));
     return out;
   }
 

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import io.wirewatch.model.Rule;
 
 /**
  * Reads rule definitions from YAML, under a top-level list named {@code listName}:
@@ -19,7 +20,9 @@ import java.util.List;
  *     severity: warning
  * </pre>
  *
- * An entry that is not a valid rule is collected as a {@link RuleError}; the rest load.
+ * An entry may also carry {@code description}, {@code enabled}, {@code window} and {@code filters}
+ * (see {@link Rule}). An entry that is not a valid rule is collected as a {@link RuleError}; the
+ * rest load.
  */
 public final class RulesFile {
 
@@ -48,13 +51,22 @@ public final class RulesFile {
       index++;
       String id = text(n, "id");
       try {
-        rules.add(new Rule(id == null ? "" : id, text(n, "query") == null ? "" : text(n, "query"),
-            text(n, "severity"), text(n, "description")));
-      } catch (IllegalArgumentException e) {
-        errors.add(new RuleError(id == null ? "#" + index : id, e.getMessage()));
+        rules.add(YAML.treeToValue(n, Rule.class));
+      } catch (IOException | IllegalArgumentException e) {
+        errors.add(new RuleError(id == null ? "#" + index : id, rootMessage(e)));
       }
     }
     return new Loaded(rules, errors);
+  }
+
+  /** Jackson wraps the record's own validation message; the analyst needs only that message. */
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    String m = t.getMessage() == null ? t.toString() : t.getMessage();
+    return m.split("\n", 2)[0];
   }
 
   private static String text(JsonNode n, String field) {

@@ -1,6 +1,6 @@
 package io.wirewatch.process.classify;
 
-import io.wirewatch.process.alert.Rule;
+import io.wirewatch.model.Rule;
 import io.wirewatch.process.alert.RuleError;
 import io.wirewatch.process.alert.RuleMatch;
 import io.wirewatch.process.alert.RuleMatcher;

@@ -1,5 +1,6 @@
 package io.wirewatch.process.alert;
 
+import io.wirewatch.model.Rule;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -109,10 +110,35 @@ class RuleMatcherTest {
   }
 
   @Test
-  void ruleValidationNamesTheProblem() {
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Rule("x", "q", "urgent", null))
-        .hasMessageContaining("severity").hasMessageContaining("urgent");
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Rule("a/b", "q"))
-        .hasMessageContaining("'a/b'");
+  void rulesCanBeAddedReplacedDisabledAndRemovedAtRunTime() {
+    matcher = new RuleMatcher();
+    assertThat(matcher.match("", "new sanctions")).isEmpty();
+    assertThat(matcher.put(new Rule("r", "sanctions"))).isEmpty();
+    assertThat(matcher.match("", "new sanctions")).extracting(m -> m.rule().id()).containsExactly("r");
+    matcher.put(new Rule("r", "embargo"));
+    assertThat(matcher.match("", "new sanctions")).isEmpty();
+    assertThat(matcher.match("", "an embargo")).extracting(m -> m.rule().version()).containsExactly(0L);
+    matcher.put(new Rule("r", "embargo", null, null, false, null, null, 2));
+    assertThat(matcher.match("", "an embargo")).isEmpty();
+    matcher.put(new Rule("r", "embargo").withVersion(3));
+    matcher.remove("r");
+    assertThat(matcher.match("", "an embargo")).isEmpty();
+    assertThat(matcher.rules()).isEmpty();
+  }
+
+  @Test
+  void aBadReplacementKeepsThePreviousVersionActive() {
+    matcher = new RuleMatcher(List.of(new Rule("r", "sanctions")));
+    assertThat(matcher.put(new Rule("r", "(unbalanced"))).hasValueSatisfying(e ->
+        assertThat(e.reason()).contains("does not parse"));
+    assertThat(matcher.match("", "new sanctions")).extracting(m -> m.rule().query()).containsExactly("sanctions");
+  }
+
+  @Test
+  void checkReportsWithoutLoading() {
+    matcher = new RuleMatcher();
+    assertThat(matcher.check(new Rule("bad", "title:(a OR"))).isPresent();
+    assertThat(matcher.check(new Rule("ok", "a OR b"))).isEmpty();
+    assertThat(matcher.rules()).isEmpty();
   }
 }

@@ -1,5 +1,6 @@
 package io.wirewatch.process.alert;
 
+import io.wirewatch.model.Rule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

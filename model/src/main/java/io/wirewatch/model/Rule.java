@@ -1,0 +1,88 @@
+package io.wirewatch.model;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A stored search: when its query matches an article (and its filters accept the article), an
+ * alert is raised. The value of {@code news.rules}, keyed by {@link #id()}; a tombstone removes it.
+ *
+ * @param id          stable id, the first half of the alert key; no '/'
+ * @param query       Lucene query syntax over the fields {@code title} and {@code text}
+ * @param severity    {@code info}, {@code warning} or {@code critical} (default warning)
+ * @param description what the rule is for, shown to analysts; may be null
+ * @param enabled     false keeps the rule stored but inactive; null means true
+ * @param window      flood-control window such as {@code 24h}: the same rule on the same URL or the
+ *                    same content within it updates the earlier alert; null for the configured default
+ * @param filters     restrictions on the article's metadata; null for none
+ * @param version     set by the process stage: the offset of the rule's record in {@code news.rules},
+ *                    so every change has a larger version; 0 for rules read from a file
+ */
+public record Rule(
+    String id,
+    String query,
+    String severity,
+    String description,
+    Boolean enabled,
+    String window,
+    Filters filters,
+    long version) {
+
+  public static final Set<String> SEVERITIES = Set.of("info", "warning", "critical");
+
+  /**
+   * Metadata an article must have for the rule to fire; each non-empty list must contain the
+   * article's value (for categories: at least one of the article's categories).
+   */
+  public record Filters(List<String> categories, List<String> sources, List<String> languages) {
+    public Filters {
+      categories = categories == null ? List.of() : List.copyOf(categories);
+      sources = sources == null ? List.of() : List.copyOf(sources);
+      languages = languages == null ? List.of() : List.copyOf(languages);
+    }
+
+    public static final Filters NONE = new Filters(null, null, null);
+
+    public boolean accepts(Article a) {
+      return (categories.isEmpty() || a.categories().stream().anyMatch(categories::contains))
+          && (sources.isEmpty() || sources.contains(a.sourceId()))
+          && (languages.isEmpty() || languages.contains(a.language()));
+    }
+  }
+
+  public Rule {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(query, "query");
+    if (id.isBlank() || id.contains("/")) {
+      throw new IllegalArgumentException("rule id must be non-blank and contain no '/', got '" + id + "'");
+    }
+    if (query.isBlank()) {
+      throw new IllegalArgumentException("rule " + id + ": query must not be blank");
+    }
+    severity = severity == null ? "warning" : severity.trim().toLowerCase(Locale.ROOT);
+    if (!SEVERITIES.contains(severity)) {
+      throw new IllegalArgumentException("rule " + id + ": severity must be one of " + SEVERITIES
+          + ", got '" + severity + "'");
+    }
+    enabled = enabled == null ? Boolean.TRUE : enabled;
+    filters = filters == null ? Filters.NONE : filters;
+    if (window != null && !window.isBlank()) {
+      try {
+        io.wirewatch.model.config.Settings.parseDuration(window);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("rule " + id + ": window " + e.getMessage(), e);
+      }
+    }
+  }
+
+  /** A rule with only an id and a query: severity warning, enabled, no filters. */
+  public Rule(String id, String query) {
+    this(id, query, null, null, null, null, null, 0);
+  }
+
+  public Rule withVersion(long v) {
+    return new Rule(id, query, severity, description, enabled, window, filters, v);
+  }
+}

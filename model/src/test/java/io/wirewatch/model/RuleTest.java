@@ -1,0 +1,47 @@
+package io.wirewatch.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RuleTest {
+
+  @Test
+  void validationNamesTheProblem() {
+    assertThatThrownBy(() -> new Rule("x", "q", "urgent", null, null, null, null, 0))
+        .hasMessageContaining("severity").hasMessageContaining("urgent");
+    assertThatThrownBy(() -> new Rule("a/b", "q")).hasMessageContaining("'a/b'");
+    assertThatThrownBy(() -> new Rule("w", "q", null, null, null, "soon", null, 0))
+        .hasMessageContaining("rule w: window");
+  }
+
+  @Test
+  void defaultsAreWarningEnabledNoFilters() {
+    Rule r = new Rule("r", "sanctions");
+    assertThat(r.severity()).isEqualTo("warning");
+    assertThat(r.enabled()).isTrue();
+    assertThat(r.filters()).isEqualTo(Rule.Filters.NONE);
+  }
+
+  @Test
+  void roundTripsThroughTheTopicSerde() {
+    JsonSerde<Rule> serde = new JsonSerde<>(Rule.class);
+    Rule r = new Rule("r", "\"liaison office\"", "critical", "d", false, "12h",
+        new Rule.Filters(List.of("diplomacy"), null, List.of("en")), 7);
+    assertThat(serde.deserializer().deserialize("t", serde.serializer().serialize("t", r))).isEqualTo(r);
+  }
+
+  @Test
+  void filtersRequireEveryNonEmptyList() {
+    Article a = new Article("id", "wire", "https://x/a", "t", null, null, "en", "text",
+        List.of("diplomacy", "sanctions"), Instant.EPOCH, "h", 1);
+    assertThat(new Rule.Filters(List.of("sanctions", "cyber"), null, null).accepts(a)).isTrue();
+    assertThat(new Rule.Filters(List.of("cyber"), null, null).accepts(a)).isFalse();
+    assertThat(new Rule.Filters(null, List.of("wire"), List.of("en")).accepts(a)).isTrue();
+    assertThat(new Rule.Filters(null, List.of("desk"), null).accepts(a)).isFalse();
+    assertThat(new Rule.Filters(null, null, List.of("fr")).accepts(a)).isFalse();
+  }
+}
