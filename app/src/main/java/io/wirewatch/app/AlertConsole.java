@@ -71,8 +71,12 @@ public final class AlertConsole implements Runnable, AutoCloseable {
 
   static String format(Alert a) {
     StringBuilder sb = new StringBuilder();
-    sb.append("ALERT [").append(a.severity().toUpperCase(Locale.ROOT)).append("] rule=").append(a.ruleId())
-        .append("  \"").append(a.title()).append("\"\n");
+    sb.append(a.isUpdate() ? "UPDATE" : "ALERT").append(" [").append(a.severity().toUpperCase(Locale.ROOT))
+        .append("] rule=").append(a.ruleId()).append("  \"").append(a.title()).append("\"");
+    if (a.isUpdate()) {
+      sb.append("  seen ").append(a.count()).append("x, sources=").append(String.join(",", a.sources()));
+    }
+    sb.append("\n");
     sb.append("      source=").append(a.sourceId());
     if (a.published() != null) {
       sb.append("  published=").append(a.published());

@@ -73,7 +73,7 @@ final class RunCommand implements Callable<Integer> {
     IngestConfig ingestConfig = IngestConfig.from(settings);
     ProcessConfig processConfig = ProcessConfig.from(settings);
     if (settings.origin("process.state-dir").startsWith("defaults")) {
-      processConfig = withStateDir(processConfig, app.dataDir().resolve("streams"));
+      processConfig = processConfig.withStateDir(app.dataDir().resolve("streams"));
     }
     Duration limit = duration == null ? null : Settings.parseDuration(duration);
     Files.createDirectories(app.dataDir());
@@ -121,11 +121,6 @@ final class RunCommand implements Callable<Integer> {
 
   static Path brokerDir(AppConfig app) {
     return app.dataDir().resolve("broker");
-  }
-
-  static ProcessConfig withStateDir(ProcessConfig c, Path stateDir) {
-    return new ProcessConfig(c.applicationId(), c.rules(), c.taxonomy(), c.languages(), c.threads(),
-        stateDir, c.streams());
   }
 
   /** Stops the newest first: ingest before process before the broker they both need. */

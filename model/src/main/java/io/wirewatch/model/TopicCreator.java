@@ -60,6 +60,10 @@ public final class TopicCreator {
   }
 
   private static Map<String, String> configFor(Topics topics, Topic<String, ?> t) {
+    if (t == topics.rules()) {
+      // The latest definition of each rule, forever: a new instance reads the whole topic.
+      return Map.of("cleanup.policy", "compact");
+    }
     long retention;
     if (t == topics.raw()) {
       retention = 3 * DAY_MS; // raw pages are large and re-fetchable

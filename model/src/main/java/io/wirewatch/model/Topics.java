@@ -11,12 +11,15 @@ import org.apache.kafka.common.serialization.Serdes;
  * @param articles   {@code news.articles}: key article id, value {@link Article}; cleaned and classified
  * @param alerts     {@code news.alerts}: key {@code ruleId/articleId}, value {@link Alert}
  * @param deadLetter {@code news.dead-letter}: key the failed record's key or URL, value {@link DeadLetter}
+ * @param rules      {@code news.rules}: key rule id, value {@link Rule}, a tombstone removes the rule;
+ *                   compacted, read by every process instance as a global store
  */
 public record Topics(
     Topic<String, RawArticle> raw,
     Topic<String, Article> articles,
     Topic<String, Alert> alerts,
-    Topic<String, DeadLetter> deadLetter) {
+    Topic<String, DeadLetter> deadLetter,
+    Topic<String, Rule> rules) {
 
   /** The topics with their documented names, no prefix. */
   public static final Topics DEFAULT = withPrefix("");
@@ -33,11 +36,12 @@ public record Topics(
         new Topic<>(prefix + "news.raw", Serdes.String(), new JsonSerde<>(RawArticle.class)),
         new Topic<>(prefix + "news.articles", Serdes.String(), new JsonSerde<>(Article.class)),
         new Topic<>(prefix + "news.alerts", Serdes.String(), new JsonSerde<>(Alert.class)),
-        new Topic<>(prefix + "news.dead-letter", Serdes.String(), new JsonSerde<>(DeadLetter.class)));
+        new Topic<>(prefix + "news.dead-letter", Serdes.String(), new JsonSerde<>(DeadLetter.class)),
+        new Topic<>(prefix + "news.rules", Serdes.String(), new JsonSerde<>(Rule.class)));
   }
 
   public List<Topic<String, ?>> all() {
-    return List.of(raw, articles, alerts, deadLetter);
+    return List.of(raw, articles, alerts, deadLetter, rules);
   }
 
   /** The topic called {@code name}, for tools such as {@code wirewatch tail} that take a name. */

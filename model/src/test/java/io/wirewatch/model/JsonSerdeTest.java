@@ -15,9 +15,9 @@ class JsonSerdeTest {
 
   @Test
   void roundTripsWithIsoTimes() {
-    Alert a = new Alert("sanctions", "warning", "id1", "https://x/a", "T", "src",
+    Alert a = new Alert("sanctions", 3, "warning", "id1", "https://x/a", "T", "src",
         Instant.parse("2019-03-22T00:40:00Z"), List.of("sanctions"), "…«sanctions»…", List.of("trade"),
-        Instant.parse("2019-03-22T01:00:00Z"));
+        "f1", 2, List.of("src", "other"), Instant.parse("2019-03-22T01:00:00Z"), Instant.parse("2019-03-22T02:00:00Z"));
     byte[] bytes = serde.serializer().serialize("t", a);
     assertThat(new String(bytes, StandardCharsets.UTF_8)).contains("\"published\":\"2019-03-22T00:40:00Z\"");
     assertThat(serde.deserializer().deserialize("t", bytes)).isEqualTo(a);
@@ -29,6 +29,7 @@ class JsonSerdeTest {
     Alert a = serde.deserializer().deserialize("t", json.getBytes(StandardCharsets.UTF_8));
     assertThat(a.ruleId()).isEqualTo("r");
     assertThat(a.matchedTerms()).isEmpty();
+    assertThat(a.count()).isEqualTo(1);
   }
 
   @Test

@@ -1,10 +1,11 @@
 package io.wirewatch.process;
 
+import io.wirewatch.model.Rule;
 import io.wirewatch.model.Topics;
 import io.wirewatch.model.config.ConfigException;
+import io.wirewatch.model.config.Settings;
 import io.wirewatch.process.alert.AlertRaiser;
-import io.wirewatch.model.Rule;
-import io.wirewatch.process.alert.RuleError;
+import io.wirewatch.process.alert.FloodGate;
 import io.wirewatch.process.alert.RuleMatcher;
 import io.wirewatch.process.alert.RulesFile;
 import io.wirewatch.process.classify.LanguageGuesser;
@@ -15,46 +16,67 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
+import java.time.Duration;
+import org.apache.kafka.streams.Topology;
 
 /**
- * Builds the process stage's parts from its config: rules, taxonomy, language detector and the
- * record handler. Shared by the Streams service, the topology test and the command-line tools, so
- * they all run the same code.
+ * Builds the process stage's parts from its config: the live rule matcher, taxonomy, language
+ * detector, record handler and flood gate. Shared by the Streams service, the topology test and
+ * the command-line tools, so they all run the same code.
  */
 public final class ProcessComponents implements AutoCloseable {
 
   public static final String DEFAULT_RULES = "io/wirewatch/process/default-rules.yaml";
   public static final String DEFAULT_TAXONOMY = "io/wirewatch/process/default-taxonomy.yaml";
 
-  private final RuleMatcher rules;
+  private final ProcessConfig config;
+  private final RuleMatcher rules = new RuleMatcher();
   private final Taxonomy taxonomy;
-  private final List<RuleError> ruleErrors;
+  private final ArticleProcessor articles;
   private final RawRecordHandler handler;
+  private final FloodGate floodGate;
 
   public ProcessComponents(ProcessConfig config, Topics topics, Clock clock) {
-    RulesFile.Loaded loaded = read(config.rules(), DEFAULT_RULES, in -> RulesFile.read(in, name(config.rules(), DEFAULT_RULES), "rules"));
-    this.rules = new RuleMatcher(loaded.rules());
-    List<RuleError> errors = new ArrayList<>(loaded.errors());
-    errors.addAll(rules.errors());
-    this.ruleErrors = List.copyOf(errors);
+    this.config = config;
     this.taxonomy = read(config.taxonomy(), DEFAULT_TAXONOMY, in -> Taxonomy.read(in, name(config.taxonomy(), DEFAULT_TAXONOMY)));
-    ArticleProcessor processor = new ArticleProcessor(new ArticleCleaner(), taxonomy, new LanguageGuesser(config.languages()));
-    this.handler = new RawRecordHandler(topics.raw(), processor, new AlertRaiser(rules, clock), clock);
+    this.articles = new ArticleProcessor(new ArticleCleaner(), taxonomy, new LanguageGuesser(config.languages()));
+    this.handler = new RawRecordHandler(topics.raw(), articles, new AlertRaiser(rules, clock), clock);
+    this.floodGate = new FloodGate(id -> rules.rule(id).map(this::windowOf).orElse(config.alertWindow()));
+  }
+
+  private Duration windowOf(Rule r) {
+    return r.window() == null || r.window().isBlank() ? config.alertWindow() : Settings.parseDuration(r.window());
+  }
+
+  /** The topology over these parts. */
+  public Topology topology(Topics topics) {
+    return WirewatchTopology.build(topics, handler, rules, floodGate);
+  }
+
+  /** The rules live in this instance; kept current from {@code news.rules} by the topology. */
+  public RuleMatcher rules() {
+    return rules;
+  }
+
+  public ArticleProcessor articles() {
+    return articles;
   }
 
   public RawRecordHandler handler() {
     return handler;
   }
 
-  public List<Rule> rules() {
-    return rules.rules();
+  /**
+   * The rules to import into {@code news.rules} at start: the configured rules file, or else the
+   * bundled rules (imported only into an empty topic, so that a removed rule stays removed).
+   */
+  public RulesFile.Loaded seedRules() {
+    return read(config.rules(), DEFAULT_RULES, in -> RulesFile.read(in, name(config.rules(), DEFAULT_RULES), "rules"));
   }
 
-  /** Rules that were rejected, with the parser's reason; the others are active. */
-  public List<RuleError> ruleErrors() {
-    return ruleErrors;
+  /** True when the seed rules come from a file the user named, not from the bundled defaults. */
+  public boolean seedRulesConfigured() {
+    return config.rules() != null;
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.wirewatch.process;
 
 import io.wirewatch.model.config.Settings;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import java.util.Map;
  * @param languages     ISO 639-1 codes for language detection
  * @param threads       stream threads
  * @param stateDir      Kafka Streams state directory
+ * @param alertWindow   default flood-control window of a rule
  * @param streams       Kafka Streams properties passed through
  */
 public record ProcessConfig(
@@ -24,6 +26,7 @@ public record ProcessConfig(
     List<String> languages,
     int threads,
     Path stateDir,
+    Duration alertWindow,
     Map<String, String> streams) {
 
   public static final String DEFAULTS = "wirewatch-process.properties";
@@ -39,7 +42,18 @@ public record ProcessConfig(
         Arrays.stream(s.string("process.languages").split(",")).map(String::trim).filter(c -> !c.isEmpty()).toList(),
         s.intValue("process.threads", 1, 64),
         Path.of(state),
+        s.duration("process.alerts.window"),
         s.withPrefix("process.streams"));
+  }
+
+  /** The same config with another state directory (tests and `run` keep state in their data dir). */
+  public ProcessConfig withStateDir(Path dir) {
+    return new ProcessConfig(applicationId, rules, taxonomy, languages, threads, dir, alertWindow, streams);
+  }
+
+  /** The same config importing another rules file at start. */
+  public ProcessConfig withRules(Path file) {
+    return new ProcessConfig(applicationId, file, taxonomy, languages, threads, stateDir, alertWindow, streams);
   }
 
   public static ProcessConfig defaults() {

@@ -2,7 +2,12 @@ package io.wirewatch.process;
 
 import io.wirewatch.model.DeadLetter;
 import io.wirewatch.model.Topics;
+import io.wirewatch.model.Rule;
 import io.wirewatch.process.alert.RuleError;
+import io.wirewatch.process.alert.RulesFile;
+import io.wirewatch.process.alert.RulesTopic;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -29,9 +34,7 @@ public final class ProcessService implements AutoCloseable {
 
   public ProcessService(String bootstrapServers, ProcessConfig config, Topics topics, Clock clock) {
     this.components = new ProcessComponents(config, topics, clock);
-    LOG.info("{} alert rules active: {}", components.rules().size(),
-        components.rules().stream().map(r -> r.id()).toList());
-    reportRejectedRules(bootstrapServers, topics, clock);
+    seedRules(bootstrapServers, topics, clock);
     Properties props = new Properties();
     props.putAll(config.streams());
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -40,7 +43,7 @@ public final class ProcessService implements AutoCloseable {
     props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toString());
     // Raw pages can be large; let the Streams producers write what ingest could write.
     props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), 8_388_608);
-    this.streams = new KafkaStreams(WirewatchTopology.build(topics, components.handler()), props);
+    this.streams = new KafkaStreams(components.topology(topics), props);
     // Records that fail are already dead letters; an exception reaching here is a bug or a broker
     // problem. Replacing the thread retries from the last commit instead of stopping the app.
     streams.setUncaughtExceptionHandler(e -> {
@@ -49,8 +52,24 @@ public final class ProcessService implements AutoCloseable {
     });
   }
 
-  private void reportRejectedRules(String bootstrapServers, Topics topics, Clock clock) {
-    if (components.ruleErrors().isEmpty()) {
+  /**
+   * Imports the configured rules file into {@code news.rules}, or the bundled rules into an empty
+   * topic. Rules that do not parse are not imported; each becomes a dead letter with the reason.
+   */
+  private void seedRules(String bootstrapServers, Topics topics, Clock clock) {
+    RulesFile.Loaded seed = components.seedRules();
+    List<RuleError> errors = new ArrayList<>(seed.errors());
+    List<Rule> valid = new ArrayList<>();
+    for (Rule r : seed.rules()) {
+      components.rules().check(r).ifPresentOrElse(errors::add, () -> valid.add(r));
+    }
+    RulesTopic rulesTopic = new RulesTopic(bootstrapServers, topics.rules());
+    if (components.seedRulesConfigured() || rulesTopic.readAll().isEmpty()) {
+      rulesTopic.publish(valid);
+      LOG.info("imported {} rules into {}: {}", valid.size(), topics.rules().name(),
+          valid.stream().map(Rule::id).toList());
+    }
+    if (errors.isEmpty()) {
       return;
     }
     Map<String, Object> p = new HashMap<>();
@@ -58,7 +77,7 @@ public final class ProcessService implements AutoCloseable {
     p.put(ProducerConfig.ACKS_CONFIG, "all");
     try (KafkaProducer<String, DeadLetter> producer = new KafkaProducer<>(p, new StringSerializer(),
         topics.deadLetter().valueSerde().serializer())) {
-      for (RuleError e : components.ruleErrors()) {
+      for (RuleError e : errors) {
         LOG.error("rule {} rejected: {}", e.ruleId(), e.reason());
         producer.send(new ProducerRecord<>(topics.deadLetter().name(), e.ruleId(),
             new DeadLetter("process.rule", e.reason(), null, e.ruleId(), null, clock.instant())));

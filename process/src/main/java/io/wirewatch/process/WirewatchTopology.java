@@ -1,6 +1,15 @@
 package io.wirewatch.process;
 
+import io.wirewatch.model.Alert;
+import io.wirewatch.model.Rule;
+import io.wirewatch.model.Topic;
 import io.wirewatch.model.Topics;
+import io.wirewatch.process.alert.FloodGate;
+import io.wirewatch.process.alert.RuleMatcher;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
@@ -11,35 +20,63 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Wires the process stage; the logic is in {@link RawRecordHandler}.
+ * Wires the process stage; the logic is in {@link RawRecordHandler}, {@link RuleMatcher} and
+ * {@link FloodGate}.
  *
  * <pre>
- * news.raw (bytes) ── handle ──┬── failed ──────────────▶ news.dead-letter
- *        (revisions store)     └── article ─┬───────────▶ news.articles
- *                                           └── alerts ─▶ news.alerts (key ruleId/articleId)
+ * news.rules ──▶ global store ──▶ RuleMatcher (every instance, every rule, updated live)
+ *
+ * news.raw (bytes) ── handle ──┬── failed ─────────────────────────────────────▶ news.dead-letter
+ *        (revisions store)     └── article ─┬──────────────────────────────────▶ news.articles
+ *                                           └── alerts ─▶ by rule ─▶ flood gate ─▶ news.alerts
+ *                                                                  (alert memory)
  * </pre>
  *
- * Raw values are read as bytes and decoded inside the handler, so that a record that is not JSON
- * becomes a dead letter instead of stopping the application at the deserializer.
+ * Raw values and rules are read as bytes and decoded inside the processors, so that a record that
+ * is not JSON becomes a dead letter (or a logged error, for rules) instead of stopping the app.
  */
 public final class WirewatchTopology {
 
+  private static final Logger LOG = LoggerFactory.getLogger(WirewatchTopology.class);
+
   /** Article id to {@code "<revision> <contentHash>"}; changelogged, so it survives restarts. */
   public static final String REVISIONS_STORE = "article-revisions";
+  /** The rules of {@code news.rules}, on every instance. */
+  public static final String RULES_STORE = "rules";
+  /** Recent alerts by rule and URL / rule and story fingerprint, for flood control. */
+  public static final String ALERT_MEMORY_STORE = "alert-memory";
+  /** How often expired alert memories are deleted. */
+  static final Duration PURGE_EVERY = Duration.ofMinutes(10);
 
   private WirewatchTopology() {}
 
-  public static Topology build(Topics topics, RawRecordHandler handler) {
+  public static Topology build(Topics topics, RawRecordHandler handler, RuleMatcher rules, FloodGate floodGate) {
     StreamsBuilder builder = new StreamsBuilder();
+    builder.addGlobalStore(
+        Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(RULES_STORE), Serdes.String(),
+            topics.rules().valueSerde()).withLoggingDisabled(),
+        topics.rules().name(),
+        Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("read-rules"),
+        () -> new ApplyRule(rules, topics.rules()));
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(REVISIONS_STORE), Serdes.String(), Serdes.String()));
+    builder.addStateStore(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(ALERT_MEMORY_STORE), Serdes.String(), topics.alerts().valueSerde()));
 
     KStream<String, Outcome> outcomes = builder
         .stream(topics.raw().name(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("read-raw"))
@@ -60,13 +97,16 @@ public final class WirewatchTopology {
         .mapValues(Outcome::article, Named.as("to-article"))
         .to(topics.articles().name(), produced(topics.articles()));
     articles
-        .flatMap((k, o) -> o.alerts().stream().map(a -> KeyValue.pair(a.key(), a)).toList(), Named.as("to-alerts"))
+        .flatMap((k, o) -> o.alerts().stream().map(a -> KeyValue.pair(a.ruleId(), a)).toList(), Named.as("alerts-by-rule"))
+        .repartition(Repartitioned.with(Serdes.String(), topics.alerts().valueSerde()).withName("alerts-by-rule"))
+        .processValues(() -> new GateAlert(floodGate), Named.as("flood-gate"), ALERT_MEMORY_STORE)
+        .selectKey((rule, alert) -> alert.key(), Named.as("key-by-alert"))
         .to(topics.alerts().name(), produced(topics.alerts()));
 
     return builder.build();
   }
 
-  private static <V> Produced<String, V> produced(io.wirewatch.model.Topic<String, V> topic) {
+  private static <V> Produced<String, V> produced(Topic<String, V> topic) {
     return Produced.with(topic.keySerde(), topic.valueSerde()).withName("write-" + topic.name());
   }
 
@@ -100,6 +140,103 @@ public final class WirewatchTopology {
     @Override
     public void process(FixedKeyRecord<String, byte[]> record) {
       context.forward(record.withValue(handler.handle(record.key(), record.value(), revisions)));
+    }
+  }
+
+  /** Applies each change of {@code news.rules} to the store and to the live matcher. */
+  private static final class ApplyRule implements Processor<String, byte[], Void, Void> {
+    private final RuleMatcher rules;
+    private final Topic<String, Rule> topic;
+    private ProcessorContext<Void, Void> context;
+    private KeyValueStore<String, Rule> store;
+
+    ApplyRule(RuleMatcher rules, Topic<String, Rule> topic) {
+      this.rules = rules;
+      this.topic = topic;
+    }
+
+    @Override
+    public void init(ProcessorContext<Void, Void> context) {
+      this.context = context;
+      this.store = context.getStateStore(RULES_STORE);
+      // Whatever restoration already put in the store must be live in the matcher too.
+      try (KeyValueIterator<String, Rule> all = store.all()) {
+        all.forEachRemaining(kv -> apply(kv.key, kv.value));
+      }
+    }
+
+    @Override
+    public void process(Record<String, byte[]> record) {
+      if (record.value() == null) {
+        store.delete(record.key());
+        rules.remove(record.key());
+        LOG.info("rule {} removed", record.key());
+        return;
+      }
+      Rule rule;
+      try {
+        rule = topic.valueSerde().deserializer().deserialize(topic.name(), record.value());
+      } catch (RuntimeException e) {
+        LOG.error("ignoring unreadable record for rule {} in {}: {}", record.key(), topic.name(), e.getMessage());
+        return;
+      }
+      long version = context.recordMetadata().map(m -> m.offset()).orElse(rule.version());
+      Rule versioned = rule.withVersion(version);
+      store.put(record.key(), versioned);
+      apply(record.key(), versioned);
+    }
+
+    private void apply(String id, Rule rule) {
+      rules.put(rule).ifPresentOrElse(
+          e -> LOG.error("rule {} rejected: {}", id, e.reason()),
+          () -> LOG.info("rule {} v{} {}", id, rule.version(), rule.enabled() ? "active" : "disabled"));
+    }
+  }
+
+  /** Adapts the flood gate to the Processor API, the alert memory and its periodic purge. */
+  private static final class GateAlert implements FixedKeyProcessor<String, Alert, Alert> {
+    private final FloodGate gate;
+    private FixedKeyProcessorContext<String, Alert> context;
+    private FloodGate.Memory memory;
+    private KeyValueStore<String, Alert> store;
+
+    GateAlert(FloodGate gate) {
+      this.gate = gate;
+    }
+
+    @Override
+    public void init(FixedKeyProcessorContext<String, Alert> context) {
+      this.context = context;
+      this.store = context.getStateStore(ALERT_MEMORY_STORE);
+      this.memory = new FloodGate.Memory() {
+        @Override
+        public Alert get(String key) {
+          return store.get(key);
+        }
+
+        @Override
+        public void put(String key, Alert alert) {
+          store.put(key, alert);
+        }
+      };
+      context.schedule(PURGE_EVERY, PunctuationType.WALL_CLOCK_TIME, now -> purge(Instant.ofEpochMilli(now)));
+    }
+
+    @Override
+    public void process(FixedKeyRecord<String, Alert> record) {
+      context.forward(record.withValue(gate.admit(record.value(), memory)));
+    }
+
+    private void purge(Instant now) {
+      List<String> expired = new ArrayList<>();
+      try (KeyValueIterator<String, Alert> all = store.all()) {
+        all.forEachRemaining(kv -> {
+          if (gate.expired(kv.value, now)) {
+            expired.add(kv.key);
+          }
+        });
+      }
+      expired.forEach(store::delete);
     }
   }
 }

@@ -7,6 +7,7 @@ import io.wirewatch.model.Article;
 import io.wirewatch.model.ArticleId;
 import io.wirewatch.model.DeadLetter;
 import io.wirewatch.model.RawArticle;
+import io.wirewatch.model.Rule;
 import io.wirewatch.model.Topic;
 import io.wirewatch.model.Topics;
 import java.nio.charset.StandardCharsets;
@@ -32,6 +33,7 @@ class WirewatchTopologyTest {
   private ProcessComponents components;
   private TopologyTestDriver driver;
   private TestInputTopic<String, byte[]> raw;
+  private TestInputTopic<String, Rule> rules;
   private TestOutputTopic<String, Article> articles;
   private TestOutputTopic<String, Alert> alerts;
   private TestOutputTopic<String, DeadLetter> deadLetters;
@@ -43,8 +45,11 @@ class WirewatchTopologyTest {
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-    driver = new TopologyTestDriver(WirewatchTopology.build(TOPICS, components.handler()), props);
+    driver = new TopologyTestDriver(components.topology(TOPICS), props);
     raw = driver.createInputTopic(TOPICS.raw().name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
+    rules = driver.createInputTopic(TOPICS.rules().name(), Serdes.String().serializer(),
+        TOPICS.rules().valueSerde().serializer());
+    components.seedRules().rules().forEach(r -> rules.pipeInput(r.id(), r));
     articles = output(TOPICS.articles());
     alerts = output(TOPICS.alerts());
     deadLetters = output(TOPICS.deadLetter());
@@ -152,5 +157,63 @@ class WirewatchTopologyTest {
     send(LIAISON);
     assertThat(alerts.readKeyValuesToList()).extracting(kv -> kv.key)
         .containsExactlyInAnyOrder("sanctions/" + LIAISON.id(), "liaison-office/" + LIAISON.id());
+  }
+
+  @Test
+  void ruleAddedAtRunTimeFiresOnLaterArticlesAndStopsWhenRemoved() {
+    send(MARATHON);
+    assertThat(alerts.isEmpty()).isTrue();
+
+    rules.pipeInput("marathon", new Rule("marathon", "marathon", "info", null, null, null, null, 0));
+    send(page("https://news.example/marathon-2", "Marathon route changes",
+        "The marathon will take a new route along the river next year, organisers said on Monday."));
+    Alert a = alerts.readValue();
+    assertThat(a.ruleId()).isEqualTo("marathon");
+    assertThat(a.severity()).isEqualTo("info");
+    assertThat(a.ruleVersion()).isGreaterThanOrEqualTo(2); // its offset in news.rules, after the two seeds
+
+    rules.pipeInput("marathon", (Rule) null);
+    send(page("https://news.example/marathon-3", "Marathon record broken",
+        "A runner broke the marathon course record by a full minute on Sunday morning."));
+    assertThat(alerts.isEmpty()).isTrue();
+  }
+
+  @Test
+  void filtersRestrictARuleToMatchingArticles() {
+    rules.pipeInput("sanctions", new Rule("sanctions", "sanctions", null, null, null, null,
+        new Rule.Filters(null, null, List.of("fr")), 0));
+    send(LIAISON);
+    assertThat(alerts.readValuesToList()).extracting(Alert::ruleId).containsExactly("liaison-office");
+  }
+
+  @Test
+  void republishedStoryUpdatesTheFirstAlertInsteadOfRaisingANewOne() {
+    send(LIAISON);
+    List<org.apache.kafka.streams.test.TestRecord<String, Alert>> first = alerts.readRecordsToList();
+    assertThat(first).hasSize(2).allSatisfy(r -> assertThat(r.value().count()).isEqualTo(1));
+
+    // The same story on another outlet's page: other URL, same headline and text.
+    String html = LIAISON.html().replace("<nav>", "<nav class=\"other-site\">");
+    send(new RawArticle(ArticleId.of("https://other.example/story"), "other", "https://other.example/story",
+        null, null, NOW, "text/html", html, ArticleId.contentHash(html)));
+
+    List<org.apache.kafka.streams.test.TestRecord<String, Alert>> second = alerts.readRecordsToList();
+    assertThat(second).hasSize(2).allSatisfy(r -> {
+      assertThat(r.key()).endsWith("/" + LIAISON.id());
+      assertThat(r.value().count()).isEqualTo(2);
+      assertThat(r.value().sources()).containsExactly("test", "other");
+      assertThat(r.value().url()).isEqualTo(LIAISON.url());
+    });
+    assertThat(articles.readValuesToList()).hasSize(2); // both pages are still articles
+  }
+
+  @Test
+  void editedPageUpdatesItsAlertWithinTheWindow() {
+    send(LIAISON);
+    alerts.readValuesToList();
+    String edited = LIAISON.html().replace("on Friday", "early on Friday");
+    send(new RawArticle(LIAISON.id(), "test", LIAISON.url(), null, null, NOW, "text/html", edited,
+        ArticleId.contentHash(edited)));
+    assertThat(alerts.readValuesToList()).hasSize(2).allSatisfy(a -> assertThat(a.count()).isEqualTo(2));
   }
 }

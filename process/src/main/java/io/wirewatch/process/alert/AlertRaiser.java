@@ -3,9 +3,10 @@ package io.wirewatch.process.alert;
 import io.wirewatch.model.Alert;
 import io.wirewatch.model.Article;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
-/** Turns an article's rule matches into alerts. */
+/** Turns an article's rule matches into alerts, keeping only rules whose filters accept the article. */
 public final class AlertRaiser {
 
   private final RuleMatcher matcher;
@@ -17,9 +18,18 @@ public final class AlertRaiser {
   }
 
   public List<Alert> alertsFor(Article a) {
-    return matcher.match(a.title(), a.text()).stream()
-        .map(m -> new Alert(m.rule().id(), m.rule().severity(), a.id(), a.url(), a.title(),
-            a.sourceId(), a.published(), m.terms(), m.snippet(), a.categories(), clock.instant()))
+    List<RuleMatch> matches = matcher.match(a.title(), a.text()).stream()
+        .filter(m -> m.rule().filters().accepts(a))
+        .toList();
+    if (matches.isEmpty()) {
+      return List.of();
+    }
+    String fingerprint = StoryFingerprint.of(a.title(), a.text());
+    Instant now = clock.instant();
+    return matches.stream()
+        .map(m -> new Alert(m.rule().id(), m.rule().version(), m.rule().severity(), a.id(), a.url(), a.title(),
+            a.sourceId(), a.published(), m.terms(), m.snippet(), a.categories(), fingerprint, 1,
+            null, now, now))
         .toList();
   }
 }

@@ -165,6 +165,11 @@ public final class RuleMatcher implements Closeable {
     return parser.parse(query);
   }
 
+  /** The active rule {@code id}, if any. */
+  public Optional<Rule> rule(String id) {
+    return Optional.ofNullable(rules.get(id));
+  }
+
   /** The active rules, sorted by id. */
   public List<Rule> rules() {
     return rules.values().stream().sorted(Comparator.comparing(Rule::id)).toList();

@@ -1,0 +1,93 @@
+package io.wirewatch.process.alert;
+
+import io.wirewatch.model.Rule;
+import io.wirewatch.model.Topic;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Reads and writes the rules in {@code news.rules}: what {@code wirewatch rules} and the process
+ * stage's first start use. Every running process instance sees a change within seconds through its
+ * global store; nothing here talks to the instances.
+ */
+public final class RulesTopic {
+
+  private final String bootstrapServers;
+  private final Topic<String, Rule> topic;
+
+  public RulesTopic(String bootstrapServers, Topic<String, Rule> topic) {
+    this.bootstrapServers = bootstrapServers;
+    this.topic = topic;
+  }
+
+  /** Writes (adds or replaces) every rule, waiting until all are acknowledged. */
+  public void publish(List<Rule> rules) {
+    send(rules.stream().map(r -> new ProducerRecord<>(topic.name(), r.id(), r)).toList());
+  }
+
+  /** Writes a tombstone for {@code id}: the rule disappears from every instance. */
+  public void remove(String id) {
+    send(List.of(new ProducerRecord<>(topic.name(), id, (Rule) null)));
+  }
+
+  private void send(List<ProducerRecord<String, Rule>> records) {
+    try (KafkaProducer<String, Rule> producer = new KafkaProducer<>(Map.of(
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        ProducerConfig.ACKS_CONFIG, "all",
+        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
+        new StringSerializer(), topic.valueSerde().serializer())) {
+      List<java.util.concurrent.Future<?>> acks = new ArrayList<>();
+      records.forEach(r -> acks.add(producer.send(r)));
+      for (var ack : acks) {
+        ack.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while writing rules", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("cannot write rules to " + topic.name() + ": " + e.getCause().getMessage(), e);
+    }
+  }
+
+  /**
+   * The current rules, by id: the whole compacted topic read once, later records replacing
+   * earlier ones. Each rule's version is its offset, as the process stage sees it.
+   */
+  public Map<String, Rule> readAll() {
+    Map<String, Rule> rules = new TreeMap<>();
+    try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+        new StringDeserializer(), new ByteArrayDeserializer())) {
+      List<TopicPartition> parts = c.partitionsFor(topic.name(), Duration.ofSeconds(30)).stream()
+          .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+      c.assign(parts);
+      c.seekToBeginning(parts);
+      Map<TopicPartition, Long> end = c.endOffsets(parts);
+      while (parts.stream().anyMatch(p -> c.position(p) < end.get(p))) {
+        for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(500))) {
+          if (r.value() == null) {
+            rules.remove(r.key());
+          } else {
+            rules.put(r.key(), topic.valueSerde().deserializer().deserialize(topic.name(), r.value()).withVersion(r.offset()));
+          }
+        }
+      }
+    }
+    return rules;
+  }
+}
