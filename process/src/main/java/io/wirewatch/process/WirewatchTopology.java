@@ -161,7 +161,8 @@ public final class WirewatchTopology {
       this.store = context.getStateStore(RULES_STORE);
       // Whatever restoration already put in the store must be live in the matcher too.
       try (KeyValueIterator<String, Rule> all = store.all()) {
-        all.forEachRemaining(kv -> apply(kv.key, kv.value));
+        all.forEachRemaining(kv -> rules.put(kv.value)
+            .ifPresent(e -> LOG.error("rule {} rejected: {}", kv.key, e.reason())));
       }
     }
 
