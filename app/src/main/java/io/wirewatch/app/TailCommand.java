@@ -1,11 +1,9 @@
 package io.wirewatch.app;
 
-import io.wirewatch.app.broker.EmbeddedKafka;
 import io.wirewatch.model.Json;
 import io.wirewatch.model.Topic;
 import io.wirewatch.model.config.Settings;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -36,12 +34,8 @@ final class TailCommand implements Callable<Integer> {
   @Parameters(paramLabel = "TOPIC", description = "news.raw, news.articles, news.alerts or news.dead-letter")
   String topicName;
 
-  @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
-      description = "Kafka cluster. Default: the embedded broker of `wirewatch run` (see --data-dir).")
-  String bootstrapServers;
-
-  @Option(names = "--data-dir", paramLabel = "DIR", description = "Data directory of `wirewatch run` (app.data-dir).")
-  Path dataDir;
+  @Mixin
+  BrokerOptions broker;
 
   @Option(names = "--from-beginning", description = "Start at the oldest record instead of new ones.")
   boolean fromBeginning;
@@ -54,12 +48,9 @@ final class TailCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Settings settings = common.settings(dataDir == null ? Map.of() : Map.of("app.data-dir", dataDir.toString()));
-    AppConfig app = AppConfig.from(settings);
+    AppConfig app = AppConfig.from(common.settings(broker.overrides()));
     Topic<String, ?> topic = app.topics().byName(topicName);
-    String bootstrapServers = this.bootstrapServers != null
-        ? this.bootstrapServers
-        : EmbeddedKafka.runningBootstrapServers(RunCommand.brokerDir(app));
+    String bootstrapServers = broker.bootstrapServers(app);
     Duration idleLimit = idle == null ? null : Settings.parseDuration(idle);
     PrintStream out = System.out;
     try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(

@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
       IngestCommand.class,
       ProcessCommand.class,
       TailCommand.class,
+      RulesCommand.class,
+      MatchCommand.class,
       io.wirewatch.app.bench.BenchCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -9,6 +9,7 @@ import io.wirewatch.ingest.source.SourcesFile;
 import io.wirewatch.model.Alert;
 import io.wirewatch.model.Topic;
 import io.wirewatch.model.TopicCreator;
+import io.wirewatch.model.TopicReplay;
 import io.wirewatch.model.Topics;
 import io.wirewatch.process.ProcessConfig;
 import io.wirewatch.process.ProcessService;
@@ -168,24 +169,9 @@ class PipelineIT {
 
   /** How many committed records {@code topic} holds, read with read_committed. */
   private long count(Topic<String, ?> topic) {
-    try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-        new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
-        new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
-      List<TopicPartition> parts = c.partitionsFor(topic.name()).stream()
-          .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-      c.assign(parts);
-      c.seekToBeginning(parts);
-      long n = 0;
-      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-      Map<TopicPartition, Long> end = c.endOffsets(parts);
-      while (System.nanoTime() < deadline && parts.stream().anyMatch(p -> c.position(p) < end.get(p))) {
-        n += c.poll(Duration.ofMillis(200)).count();
-      }
-      return n;
-    }
+    long[] n = {0};
+    TopicReplay.replay(broker.bootstrapServers(), topic.name(), r -> n[0]++);
+    return n[0];
   }
 
   /** Waits until the Streams application's committed offsets on news.raw reach the end. */

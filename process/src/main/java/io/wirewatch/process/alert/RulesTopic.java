@@ -2,21 +2,15 @@ package io.wirewatch.process.alert;
 
 import io.wirewatch.model.Rule;
 import io.wirewatch.model.Topic;
-import java.time.Duration;
+import io.wirewatch.model.TopicReplay;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
@@ -69,25 +63,13 @@ public final class RulesTopic {
    */
   public Map<String, Rule> readAll() {
     Map<String, Rule> rules = new TreeMap<>();
-    try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-        new StringDeserializer(), new ByteArrayDeserializer())) {
-      List<TopicPartition> parts = c.partitionsFor(topic.name(), Duration.ofSeconds(30)).stream()
-          .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-      c.assign(parts);
-      c.seekToBeginning(parts);
-      Map<TopicPartition, Long> end = c.endOffsets(parts);
-      while (parts.stream().anyMatch(p -> c.position(p) < end.get(p))) {
-        for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(500))) {
-          if (r.value() == null) {
-            rules.remove(r.key());
-          } else {
-            rules.put(r.key(), topic.valueSerde().deserializer().deserialize(topic.name(), r.value()).withVersion(r.offset()));
-          }
-        }
+    TopicReplay.replay(bootstrapServers, topic.name(), r -> {
+      if (r.value() == null) {
+        rules.remove(r.key());
+      } else {
+        rules.put(r.key(), topic.valueSerde().deserializer().deserialize(topic.name(), r.value()).withVersion(r.offset()));
       }
-    }
+    });
     return rules;
   }
 }
