@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description = "Benchmarks: each prints its figures next to a baseline measured in the same run.",
     subcommands = {
-      // one line per benchmark, alphabetical
+      MatchBench.class,
     })
 public final class BenchCommand implements Runnable {
 

@@ -181,6 +181,18 @@ public final class RuleMatcher implements Closeable {
 
   /** The rules that match an article with this title and text, sorted by rule id. */
   public List<RuleMatch> match(String title, String text) {
+    return matchDetailed(title, text).matches();
+  }
+
+  /**
+   * The matches and the work behind them.
+   *
+   * @param matches    as {@link #match(String, String)}
+   * @param candidates rules the presearcher selected and the matcher had to run
+   */
+  public record Result(List<RuleMatch> matches, int candidates) {}
+
+  public Result matchDetailed(String title, String text) {
     String t = title == null ? "" : title;
     String x = text == null ? "" : text;
     Document doc = new Document();
@@ -200,7 +212,7 @@ public final class RuleMatcher implements Closeable {
       }
     }
     out.sort(Comparator.comparing(rm -> rm.rule().id()));
-    return out;
+    return new Result(out, found.getQueriesRun());
   }
 
   private static RuleMatch describe(Rule rule, HighlightsMatch m, String title, String text) {

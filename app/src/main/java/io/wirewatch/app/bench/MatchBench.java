@@ -1,0 +1,232 @@
+package io.wirewatch.app.bench;
+
+import io.wirewatch.model.Rule;
+import io.wirewatch.process.alert.NewsAnalyzer;
+import io.wirewatch.process.alert.RuleMatcher;
+import io.wirewatch.process.clean.ArticleCleaner;
+import io.wirewatch.process.clean.CleanedPage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.function.ToIntFunction;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.monitor.HighlightsMatch;
+import org.apache.lucene.monitor.MatchingQueries;
+import org.apache.lucene.monitor.Monitor;
+import org.apache.lucene.monitor.MonitorQuery;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code wirewatch bench match}: how fast the alert matcher runs N stored searches against
+ * real-length articles, next to stock Lucene Monitor (default presearcher, highlights for every
+ * match) and, up to 10k rules, a naive matcher (each rule as regular expressions over each
+ * article), all measured in the same run on the same articles and rules, on one thread.
+ */
+@Command(
+    name = "match",
+    mixinStandardHelpOptions = true,
+    description = "Times the rule matcher for N generated rules on real-length articles, against stock "
+        + "Lucene Monitor and (N <= 10k) a naive regex matcher measured in the same run.")
+public final class MatchBench implements Callable<Integer> {
+
+  @Option(names = "--rules", split = ",", paramLabel = "N[,N...]", defaultValue = "1000,10000,100000,350000",
+      description = "Rule counts to measure (default: ${DEFAULT-VALUE}).")
+  List<Integer> ruleCounts;
+
+  @Option(names = "--corpus", paramLabel = "DIR",
+      description = "Zyte article-extraction benchmark directory (html/*.html.gz are cleaned and used as articles). "
+          + "Default: generated articles of similar length.")
+  Path corpus;
+
+  @Option(names = "--naive-max", defaultValue = "10000", description = "Largest N also run with the naive matcher (default: ${DEFAULT-VALUE}).")
+  int naiveMax;
+
+  @Option(names = "--stock-max", defaultValue = "350000", description = "Largest N also run with stock Lucene Monitor (default: ${DEFAULT-VALUE}).")
+  int stockMax;
+
+  @Option(names = "--seed", defaultValue = "42", description = "Seed of the rule generator (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  /** What one matcher did over the article set. */
+  record Timing(double articlesPerSecond, double p50Ms, double p99Ms, double candidates, double matches) {}
+
+  @Override
+  public Integer call() throws Exception {
+    PrintStream out = System.out;
+    List<BenchArticle> articles = corpus == null ? synthetic(200, seed) : cleaned(corpus);
+    double avgWords = articles.stream().mapToInt(a -> a.text().split("\\s+").length).average().orElse(0);
+    out.printf(Locale.ROOT, "articles: %d (%s), %.0f words on average; one thread; max heap %d MB%n",
+        articles.size(), corpus == null ? "generated" : corpus, avgWords,
+        Runtime.getRuntime().maxMemory() >> 20);
+    RuleGenerator generator = new RuleGenerator(articles);
+    out.println();
+    out.println("rules    | wirewatch: art/s  p50 ms  p99 ms  cand/art  match/art (share) heap B/rule | "
+        + "stock monitor: art/s  p50 ms  p99 ms  cand/art | naive regex: art/s | speed-up vs stock, vs naive");
+    for (int n : ruleCounts) {
+      List<GeneratedRule> rules = generator.generate(n, seed + n);
+      long before = usedHeapAfterGc();
+      Timing ours;
+      long bytesPerRule;
+      try (RuleMatcher matcher = new RuleMatcher(toRules(rules))) {
+        bytesPerRule = (usedHeapAfterGc() - before) / n;
+        ours = time(articles, a -> matcher.matchDetailed(a.title(), a.text()).candidates(),
+            a -> matcher.match(a.title(), a.text()).size());
+      }
+      Timing stock = n <= stockMax ? stock(articles, rules) : null;
+      Timing naive = n <= naiveMax ? naive(articles, rules) : null;
+      out.printf(Locale.ROOT, "%-8d | %8.1f %7.2f %7.2f %9.0f %6.1f (%.2f%%) %8d | %8.1f %7.2f %7.2f %9.0f | %8s | %s, %s%n",
+          n, ours.articlesPerSecond, ours.p50Ms, ours.p99Ms, ours.candidates, ours.matches,
+          100.0 * ours.matches / n, bytesPerRule,
+          stock == null ? Double.NaN : stock.articlesPerSecond, stock == null ? Double.NaN : stock.p50Ms,
+          stock == null ? Double.NaN : stock.p99Ms, stock == null ? Double.NaN : stock.candidates,
+          naive == null ? "-" : String.format(Locale.ROOT, "%.1f", naive.articlesPerSecond),
+          stock == null ? "-" : String.format(Locale.ROOT, "%.1fx", ours.articlesPerSecond / stock.articlesPerSecond),
+          naive == null ? "-" : String.format(Locale.ROOT, "%.1fx", ours.articlesPerSecond / naive.articlesPerSecond));
+    }
+    return 0;
+  }
+
+  private static List<Rule> toRules(List<GeneratedRule> rules) {
+    List<Rule> out = new ArrayList<>(rules.size());
+    for (int i = 0; i < rules.size(); i++) {
+      out.add(new Rule("r" + i, rules.get(i).lucene()));
+    }
+    return out;
+  }
+
+  /** Stock Lucene Monitor as its documentation sets it up: default presearcher, highlights on. */
+  private static Timing stock(List<BenchArticle> articles, List<GeneratedRule> rules) throws Exception {
+    try (RuleMatcher parser = new RuleMatcher(); Monitor monitor = new Monitor(NewsAnalyzer.create())) {
+      List<MonitorQuery> queries = new ArrayList<>(rules.size());
+      for (int i = 0; i < rules.size(); i++) {
+        queries.add(new MonitorQuery("r" + i, parser.parse(rules.get(i).lucene())));
+      }
+      monitor.register(queries);
+      int[] matched = new int[1];
+      return time(articles, a -> {
+        try {
+          MatchingQueries<HighlightsMatch> m = monitor.match(doc(a), HighlightsMatch.MATCHER);
+          matched[0] = m.getMatchCount();
+          return m.getQueriesRun();
+        } catch (IOException e) {
+          throw new IllegalStateException(e);
+        }
+      }, a -> matched[0]);
+    }
+  }
+
+  private static Timing naive(List<BenchArticle> articles, List<GeneratedRule> rules) {
+    var predicates = rules.stream().map(GeneratedRule::regex).toList();
+    return time(articles, a -> {
+      int m = 0;
+      for (var p : predicates) {
+        if (p.test(a)) {
+          m++;
+        }
+      }
+      return m;
+    }, a -> 0);
+  }
+
+  private static Document doc(BenchArticle a) {
+    Document d = new Document();
+    d.add(new TextField(RuleMatcher.TITLE, a.title(), Field.Store.NO));
+    d.add(new TextField(RuleMatcher.TEXT, a.text(), Field.Store.NO));
+    return d;
+  }
+
+  /**
+   * Runs {@code work} on every article once to warm up, then once more timed. {@code work}
+   * returns the candidate count; {@code matches} is asked after it, untimed.
+   */
+  static Timing time(List<BenchArticle> articles, ToIntFunction<BenchArticle> work, ToIntFunction<BenchArticle> matches) {
+    for (BenchArticle a : articles.subList(0, Math.min(30, articles.size()))) {
+      work.applyAsInt(a);
+    }
+    long[] ns = new long[articles.size()];
+    long candidates = 0;
+    long matched = 0;
+    long total = 0;
+    for (int i = 0; i < articles.size(); i++) {
+      long t0 = System.nanoTime();
+      candidates += work.applyAsInt(articles.get(i));
+      ns[i] = System.nanoTime() - t0;
+      total += ns[i];
+      matched += matches.applyAsInt(articles.get(i));
+    }
+    Arrays.sort(ns);
+    int n = articles.size();
+    return new Timing(n / (total / 1e9), ns[n / 2] / 1e6, ns[Math.min(n - 1, (int) Math.ceil(n * 0.99) - 1)] / 1e6,
+        (double) candidates / n, (double) matched / n);
+  }
+
+  private static long usedHeapAfterGc() {
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+    }
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+  }
+
+  /** The Zyte benchmark pages through the cleaner, as the process stage would see them. */
+  private static List<BenchArticle> cleaned(Path dir) throws IOException {
+    Path html = dir.resolve("html");
+    if (!Files.isDirectory(html)) {
+      throw new IllegalArgumentException("--corpus: " + html + " is not a directory (expected the Zyte benchmark layout)");
+    }
+    ArticleCleaner cleaner = new ArticleCleaner();
+    List<BenchArticle> out = new ArrayList<>();
+    try (Stream<Path> files = Files.list(html)) {
+      for (Path p : files.filter(f -> f.toString().endsWith(".html.gz")).sorted().toList()) {
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(p))) {
+          CleanedPage page = cleaner.clean(new String(in.readAllBytes(), StandardCharsets.UTF_8), null);
+          if (!page.text().isBlank()) {
+            out.add(new BenchArticle(page.title() == null ? "" : page.title(), page.text()));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Articles of ~700 words from a Zipf-distributed vocabulary, for runs without a corpus. */
+  static List<BenchArticle> synthetic(int count, long seed) {
+    Random r = new Random(seed);
+    int vocabulary = 30_000;
+    double[] cumulative = new double[vocabulary];
+    double sum = 0;
+    for (int i = 0; i < vocabulary; i++) {
+      sum += 1.0 / (i + 1);
+      cumulative[i] = sum;
+    }
+    List<BenchArticle> out = new ArrayList<>();
+    for (int a = 0; a < count; a++) {
+      out.add(new BenchArticle(words(r, cumulative, sum, 8), words(r, cumulative, sum, 700)));
+    }
+    return out;
+  }
+
+  private static String words(Random r, double[] cumulative, double sum, int n) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < n; i++) {
+      int idx = Arrays.binarySearch(cumulative, r.nextDouble() * sum);
+      int w = idx >= 0 ? idx : -idx - 1;
+      sb.append(i == 0 ? "" : " ").append("word").append(Integer.toString(w, 26).replaceAll("[0-9]", "x"));
+    }
+    return sb.toString();
+  }
+}
