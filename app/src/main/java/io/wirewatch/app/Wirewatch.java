@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       IngestCommand.class,
       ProcessCommand.class,
       TailCommand.class,
+      ExtractCommand.class,
       io.wirewatch.app.bench.BenchCommand.class,
       CommandLine.HelpCommand.class
     })
