@@ -37,6 +37,9 @@ final class ContentLocator {
     int linkChars;
     int commas;
     boolean hasBlockChild;
+    /** Text in this element outside its block children: a paragraph written without a {@code <p>}. */
+    int inlineChars;
+    int inlineLinkChars;
 
     double linkDensity() {
       return chars == 0 ? 0 : (double) linkChars / chars;
@@ -96,6 +99,10 @@ final class ContentLocator {
             s.linkChars += n;
           }
           s.commas += commas(w);
+          s.inlineChars += n;
+          if (linkDepth[0] > 0) {
+            s.inlineLinkChars += n;
+          }
         }
       }
 
@@ -111,7 +118,12 @@ final class ContentLocator {
             parent.chars += s.chars;
             parent.linkChars += s.linkChars;
             parent.commas += s.commas;
-            parent.hasBlockChild |= BLOCKS.contains(e.normalName());
+            boolean block = BLOCKS.contains(e.normalName());
+            parent.hasBlockChild |= block;
+            if (!block) {
+              parent.inlineChars += s.chars;
+              parent.inlineLinkChars += s.linkChars;
+            }
           }
         }
       }
@@ -155,16 +167,25 @@ final class ContentLocator {
     for (Map.Entry<Element, Size> entry : sizes.entrySet()) {
       Element e = entry.getKey();
       Size s = entry.getValue();
-      if (s.chars < MIN_PARAGRAPH_CHARS || !isParagraph(e, s)) {
-        continue;
-      }
-      // Why: a paragraph that is mostly links is a menu or a list of headlines, not prose.
-      if (s.linkDensity() > 0.5) {
+      Element a;
+      int chars;
+      if (s.chars >= MIN_PARAGRAPH_CHARS && isParagraph(e, s)) {
+        // Why: a paragraph that is mostly links is a menu or a list of headlines, not prose.
+        if (s.linkDensity() > 0.5) {
+          continue;
+        }
+        a = e.parent();
+        chars = s.chars;
+      } else if (s.hasBlockChild && s.inlineChars >= 2 * MIN_PARAGRAPH_CHARS
+          && s.inlineLinkChars < 0.3 * s.inlineChars) {
+        // Why: text typed straight into a container between <br>s is a paragraph of that container.
+        a = e;
+        chars = s.inlineChars;
+      } else {
         continue;
       }
       // Why: commas and length are evidence of sentences; capped so one huge block cannot decide alone.
-      double credit = 1 + s.commas + Math.min(s.chars / 100.0, 3);
-      Element a = e.parent();
+      double credit = 1 + Math.min(s.commas, chars / 30) + Math.min(chars / 100.0, 3);
       for (int level = 0; level < ANCESTOR_WEIGHT.length && a != null; level++, a = a.parent()) {
         Double prior = scores.get(a);
         double base = prior != null ? prior : initialScore(a);

@@ -1,7 +1,6 @@
 package io.wirewatch.process.clean;
 
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,9 +16,6 @@ import org.jsoup.select.NodeFilter;
  */
 final class PagePruner {
 
-  /** A paragraph this long is prose; the guard below counts only such paragraphs. */
-  private static final int PROSE_CHARS = 80;
-
   /**
    * A container named like boilerplate is still kept when it holds this share of the page's prose:
    * some templates wrap the whole story in e.g. "story-with-sidebar".
@@ -32,9 +28,8 @@ final class PagePruner {
       return;
     }
     removeNeverContent(body);
-    Map<Element, Integer> prose = proseParagraphs(body);
-    int total = prose.values().stream().mapToInt(Integer::intValue).sum();
-    removeNamedBoilerplate(body, prose, total);
+    Map<Element, ContentLocator.Size> sizes = ContentLocator.measure(body);
+    removeNamedBoilerplate(body, sizes, prose(sizes.get(body)));
   }
 
   /** Step: tags that never carry article text, hidden elements, ARIA furniture, HTML comments. */
@@ -90,19 +85,13 @@ final class PagePruner {
     return e.normalName().equals("header") && e.getElementsByTag("h1").isEmpty();
   }
 
-  private static Map<Element, Integer> proseParagraphs(Element body) {
-    Map<Element, Integer> out = new IdentityHashMap<>();
-    for (Element p : body.getElementsByTag("p")) {
-      int len = p.text().length();
-      if (len >= PROSE_CHARS) {
-        out.put(p, len);
-      }
-    }
-    return out;
+  /** Text that is not link text: what a reader reads rather than clicks. */
+  private static int prose(ContentLocator.Size s) {
+    return s == null ? 0 : s.chars - s.linkChars;
   }
 
   /** Step: containers whose class or id names boilerplate, unless they hold most of the prose. */
-  private static void removeNamedBoilerplate(Element body, Map<Element, Integer> prose, int total) {
+  private static void removeNamedBoilerplate(Element body, Map<Element, ContentLocator.Size> sizes, int total) {
     List<Element> doomed = new ArrayList<>();
     body.filter(new NodeFilter() {
       @Override
@@ -119,7 +108,7 @@ final class PagePruner {
         if (marks.isEmpty() || !BoilerplatePatterns.BOILERPLATE_CLASS.matcher(marks).find()) {
           return FilterResult.CONTINUE;
         }
-        if (holdsStory(e, prose, total)) {
+        if (holdsStory(e, sizes, total)) {
           return FilterResult.CONTINUE;
         }
         doomed.add(e);
@@ -141,17 +130,14 @@ final class PagePruner {
   }
 
   /** Why: a wrong guess about a name must not cost the whole story; prose outweighs naming. */
-  private static boolean holdsStory(Element e, Map<Element, Integer> prose, int total) {
+  private static boolean holdsStory(Element e, Map<Element, ContentLocator.Size> sizes, int total) {
     if (total == 0) {
       return false;
     }
-    if (!e.getElementsByAttributeValueMatching("itemprop", "(?i)articleBody").isEmpty()) {
+    int inside = prose(sizes.get(e));
+    if (inside >= GUARD_SHARE * total) {
       return true;
     }
-    int inside = 0;
-    for (Element p : e.getElementsByTag("p")) {
-      inside += prose.getOrDefault(p, 0);
-    }
-    return inside >= GUARD_SHARE * total;
+    return inside > 0 && !e.getElementsByAttributeValueMatching("itemprop", "(?i)articleBody").isEmpty();
   }
 }
