@@ -19,7 +19,8 @@ final class BlockFilter {
     for (BlockCollector.Block b : blocks) {
       String t = TextNormalizer.normalize(b.text());
       if (t.isEmpty() || isHeadline(t, titleKey) || isLinkList(b, t) || isTeaser(t) || isCredit(t)
-          || isBylineOrDateline(t) || isLegal(t) || isSymbolsOnly(t)) {
+          || isBylineOrDateline(t) || isLegal(t) || isSymbolsOnly(t) || isCallToAction(t) || isDateLine(t)
+          || isShortcode(t)) {
         continue;
       }
       // Why: pull quotes and mobile/desktop twins repeat a block verbatim; the story has it once.
@@ -59,6 +60,21 @@ final class BlockFilter {
   /** Why: copyright lines are the publisher's, not the story's. */
   private static boolean isLegal(String t) {
     return t.length() < 2 * SHORT && BoilerplatePatterns.LEGAL.matcher(t).find();
+  }
+
+  /** Why: "Click here", "Sign up", "Subscribe today" address the reader about the site, not the story. */
+  private static boolean isCallToAction(String t) {
+    return t.length() < 2 * SHORT && BoilerplatePatterns.CALL_TO_ACTION.matcher(t).find();
+  }
+
+  /** Why: a bare date is the publication stamp, which the metadata already carries. */
+  private static boolean isDateLine(String t) {
+    return t.length() < 60 && BoilerplatePatterns.DATE_LINE.matcher(t).matches();
+  }
+
+  /** Why: unexpanded CMS shortcodes are template syntax. */
+  private static boolean isShortcode(String t) {
+    return BoilerplatePatterns.SHORTCODE.matcher(t).lookingAt();
   }
 
   /** Why: separators and icon glyphs ("•", "|", "…") carry no words. */

@@ -30,10 +30,10 @@ final class BoilerplatePatterns {
       "(?:^|[-_\\s])(?:ad|ads|adv|advert|dfp|nav|tags?|bio|menu|header|footer|comments?|share|shares|print|email|"
           + "popup|modal|banner|byline|caption|credits?|skip|hidden|hide|sr-only|visually-hidden|rail|links|"
           + "meta|toolbar|tools|sponsored|outbrain|signup|more|extra|also|related|social|teaser|kicker|"
-          + "breadcrumbs?|pagination|pager|timestamp|dateline|author|newsletter|subscribe|paywall|overlay)"
+          + "breadcrumbs?|pagination|pager|timestamp|dateline|author|newsletter|subscribe|overlay)"
           + "(?:[-_\\s]|$)"
           + "|newsletter|outbrain|taboola|cookie|consent|gdpr|breadcrumb|disqus|sharing|sharebar|share-|social|"
-          + "recommend|related|promo|sponsor|advert|subscri|sidebar|masthead|popular|trending|paywall|"
+          + "recommend|related|promo|sponsor|advert|subscri|sidebar|masthead|popular|trending|"
           + "widget|most-?read|mostread|most-?viewed|read-?(?:also|more|next)|more-?(?:from|stories|news|on|articles)|"
           + "author-?(?:bio|info|box|card)|authorbio|sign-?up|navbar|toolbar|skip-?link|figcaption|"
           + "gallery|carousel|slideshow|tooltip|jump-?link|table-?of-?contents|newsfeed|login|"
@@ -58,7 +58,9 @@ final class BoilerplatePatterns {
           + "sponsored content|ad|continue reading|keep reading|top stories|latest|latest news|more stories|"
           + "further reading|editor'?s picks|don'?t miss|opinion|topics|tags|explore more|"
           + "next article|previous article|more from|back to top|comments?|leave a comment|"
-          + "photo|photos|image|video|skip to (?:main )?content|skip to main|skip navigation)"
+          + "photo|photos|image|video|skip to (?:main )?content|skip to main|skip navigation|advert|ads|"
+          + "text size|font size|print|email|save|listen to (?:this )?(?:article|story)|play video|"
+          + "this (?:slideshow|video|content|page) requires javascript|enable javascript)"
           + "(?:\\s*[:>»|—–-]|\\s*$|\\s+(?=(?-i:\\p{Lu})))",
       Pattern.CASE_INSENSITIVE);
 
@@ -77,6 +79,23 @@ final class BoilerplatePatterns {
       "^(?:by|von|par|por|door|di)\\s+(?-i:\\p{Lu})[^.!?]{0,80}$"
           + "|^(?:updated|published|posted|last updated|first published|modified)\\b.{0,80}$",
       Pattern.CASE_INSENSITIVE);
+
+  /** Calls to action: "Click here for...", "Sign up for our free newsletter", "Subscribe today". */
+  static final Pattern CALL_TO_ACTION = Pattern.compile(
+      "\\bclick here\\b|\\bsign up\\b|\\bsubscribe (?:now|today|to)\\b|\\bdelivered (?:to|through) your\\b|"
+          + "\\bfollow us on\\b|\\bdownload (?:our|the) app\\b|requires javascript",
+      Pattern.CASE_INSENSITIVE);
+
+  /** A date on a line of its own: "October 12, 2017", "12 Oct 2017", "12.10.2017 14:05". */
+  static final Pattern DATE_LINE = Pattern.compile(
+      "^(?:\\p{L}+,?\\s+)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\\p{L}*\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}"
+          + "|\\d{1,2}(?:st|nd|rd|th)?\\.?\\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\\p{L}*\\.?,?\\s+\\d{4}"
+          + "|\\d{1,4}[./-]\\d{1,2}[./-]\\d{1,4})"
+          + "(?:\\s*(?:[,|•·-]|at)?\\s*\\d{1,2}[:.h]\\d{2}(?:\\s*[ap]\\.?m\\.?)?(?:\\s*[A-Z]{2,4})?)?\\s*$",
+      Pattern.CASE_INSENSITIVE);
+
+  /** Shortcodes a CMS failed to expand ("[button link=...]"): template syntax, not prose. */
+  static final Pattern SHORTCODE = Pattern.compile("^\\[/?[a-z_]+(?:\\s[^\\]]*)?\\]");
 
   /** Copyright and legal footers that sometimes live inside the article container. */
   static final Pattern LEGAL = Pattern.compile(
