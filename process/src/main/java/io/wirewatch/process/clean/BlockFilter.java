@@ -11,6 +11,8 @@ final class BlockFilter {
 
   /** Teasers, labels and credits are short; a longer block that starts like one is prose. */
   private static final int SHORT = 120;
+  /** Text of its own, beside its links, that makes a block a sentence rather than a link label. */
+  private static final int OWN_WORDS_CHARS = 30;
 
   List<String> keep(List<BlockCollector.Block> blocks, String title) {
     String titleKey = title == null ? "" : title.toLowerCase(Locale.ROOT);
@@ -37,9 +39,17 @@ final class BlockFilter {
     return !titleKey.isEmpty() && t.toLowerCase(Locale.ROOT).equals(titleKey);
   }
 
-  /** Why: a block that is mostly link text points at other pages (menus, "more stories" lists). */
+  /**
+   * Why: a block that is mostly link text points at other pages (menus, "more stories" lists); a
+   * sentence that merely links a long phrase still has words of its own around the link.
+   */
   private static boolean isLinkList(BlockCollector.Block b, String t) {
-    return b.linkChars() > 0 && (double) b.linkChars() / Math.max(1, t.length()) > 0.5;
+    if (b.linkChars() == 0) {
+      return false;
+    }
+    double density = (double) b.linkChars() / Math.max(1, t.length());
+    int own = t.length() - b.linkChars();
+    return density > 0.9 || (density > 0.5 && own < OWN_WORDS_CHARS);
   }
 
   /** Why: "READ: ...", "Also worth reading", "Sign up" announce other content or actions. */
