@@ -262,7 +262,7 @@ final class ContentLocator {
 
   /** Step: a parent whose own score beats the child's holds more of the story than the child does. */
   private static Element climbWhileParentScoresHigher(Element top, Map<Element, Double> scores, Map<Element, Size> sizes) {
-    double last = scores.get(top) * (1 - sizes.get(top).linkDensity());
+    double last = scores.getOrDefault(top, 0.0) * (1 - sizes.get(top).linkDensity());
     for (Element p = top.parent(); p != null && !p.normalName().equals("body"); p = p.parent()) {
       Double ps = scores.get(p);
       if (ps == null) {

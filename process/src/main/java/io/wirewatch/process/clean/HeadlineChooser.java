@@ -1,5 +1,7 @@
 package io.wirewatch.process.clean;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
@@ -21,17 +23,27 @@ final class HeadlineChooser {
   String choose(Document doc, PageMetadata meta) {
     String declared = meta.headline();
     String title = TextNormalizer.normalize(doc.title());
-    int seen = 0;
+    List<String> h1s = new ArrayList<>();
     for (Element h1 : doc.getElementsByTag("h1")) {
       String h = TextNormalizer.normalize(h1.text());
-      if (h.length() < 3) {
-        continue;
+      if (h.length() >= 3) {
+        h1s.add(h);
       }
-      if (agrees(h, declared) || agrees(h, title)) {
+      if (h1s.size() >= 5) {
+        break;
+      }
+    }
+    // Why: the declared headline is the strongest witness; the <title> also carries the site name,
+    // which a logo h1 would match, so it is consulted second and without its suffix.
+    for (String h : h1s) {
+      if (agrees(h, declared)) {
         return h;
       }
-      if (++seen >= 5) {
-        break;
+    }
+    String bareTitle = withoutSite(title, meta.siteName());
+    for (String h : h1s) {
+      if (agrees(h, bareTitle)) {
+        return h;
       }
     }
     if (declared != null) {
@@ -51,7 +63,11 @@ final class HeadlineChooser {
     }
     String a = key(h1);
     String b = key(other);
-    return !a.isEmpty() && (a.equals(b) || (a.length() >= 12 && b.contains(a)) || (b.length() >= 12 && a.contains(b)));
+    // Containment counts only when the shorter covers most of the longer: a kicker or a dropped
+    // subtitle, not a site name inside a headline.
+    return !a.isEmpty() && !b.isEmpty() && (a.equals(b)
+        || (b.contains(a) && a.length() >= 0.6 * b.length())
+        || (a.contains(b) && b.length() >= 0.6 * a.length()));
   }
 
   private static String key(String s) {

@@ -1,6 +1,7 @@
 package io.wirewatch.process.clean;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -93,6 +94,8 @@ final class PagePruner {
   /** Step: containers whose class or id names boilerplate, unless they hold most of the prose. */
   private static void removeNamedBoilerplate(Element body, Map<Element, ContentLocator.Size> sizes, int total) {
     List<Element> doomed = new ArrayList<>();
+    // Templates repeat the same few class strings hundreds of times: match each string once.
+    Map<String, Boolean> named = new HashMap<>();
     body.filter(new NodeFilter() {
       @Override
       public FilterResult head(Node node, int depth) {
@@ -100,12 +103,13 @@ final class PagePruner {
           return FilterResult.CONTINUE;
         }
         String tag = e.normalName();
-        if (tag.equals("article") || tag.equals("main") || tag.equals("p") || e.hasAttr("itemprop")
+        if (tag.equals("article") || tag.equals("main") || e.hasAttr("itemprop")
             && e.attr("itemprop").equalsIgnoreCase("articleBody")) {
           return FilterResult.CONTINUE;
         }
         String marks = marks(e);
-        if (marks.isEmpty() || !BoilerplatePatterns.BOILERPLATE_CLASS.matcher(marks).find()) {
+        if (marks.isEmpty()
+            || !named.computeIfAbsent(marks, m -> BoilerplatePatterns.BOILERPLATE_CLASS.matcher(m).find())) {
           return FilterResult.CONTINUE;
         }
         if (holdsStory(e, sizes, total)) {
