@@ -65,10 +65,10 @@ final class MatchCommand implements Callable<Integer> {
       loaded.errors().forEach(e -> LOG.error("rule {} rejected: {}", e.ruleId(), e.reason()));
       matcher.errors().forEach(e -> LOG.error("rule {} rejected: {}", e.ruleId(), e.reason()));
       AlertRaiser raiser = new AlertRaiser(matcher, Clock.systemUTC());
-      for (Path p : PageFiles.list(paths)) {
+      for (Path p : PageFiles.expand(paths)) {
         pages++;
         try {
-          HtmlPage page = PageFiles.read(p);
+          HtmlPage page = PageFiles.decode(p, null);
           String url = page.canonicalUrl().toString();
           RawArticle raw = new RawArticle(ArticleId.of(url), "local", url, null, null, null, "text/html",
               page.html(), ArticleId.contentHash(page.html()));

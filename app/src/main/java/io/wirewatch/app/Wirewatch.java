@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       TailCommand.class,
       RulesCommand.class,
       MatchCommand.class,
+      ExtractCommand.class,
       io.wirewatch.app.bench.BenchCommand.class,
       CommandLine.HelpCommand.class
     })

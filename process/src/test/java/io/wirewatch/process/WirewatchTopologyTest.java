@@ -160,6 +160,30 @@ class WirewatchTopologyTest {
   }
 
   @Test
+  void keywordOnlyInACaptionOrARelatedLinksBoxRaisesNothing() {
+    String url = "https://news.example/harvest";
+    String html = "<html lang=\"en\"><head><title>Early harvest lifts farm incomes | Example</title></head><body>"
+        + "<article><h1>Early harvest lifts farm incomes</h1>"
+        + "<figure><img src=\"field.jpg\"><figcaption>Combines in a field near the liaison office that "
+        + "handles sanctions appeals. (Photo: Example/File)</figcaption></figure>"
+        + "<p>Farmers in the plains brought in the wheat harvest two weeks early this year, and prices held up "
+        + "better than most traders had expected in the spring.</p>"
+        + "<p class=\"caption\">Grain silos at the sanctions checkpoint, photographed on Monday.</p>"
+        + "<p>The agriculture ministry said incomes should rise for the second year running.</p>"
+        + "<div class=\"more-stories\"><h3>Related stories</h3><ul><li><a href=\"/x\">New sanctions hit the "
+        + "liaison office</a></li><li><a href=\"/y\">Liaison office staff leave</a></li></ul></div>"
+        + "<p>READ: <a href=\"/z\">Sanctions on grain exports: the liaison office explains</a></p>"
+        + "</article></body></html>";
+    send(new RawArticle(ArticleId.of(url), "test", url, null, null, NOW, "text/html", html, ArticleId.contentHash(html)));
+
+    Article a = articles.readValue();
+    assertThat(a.text()).startsWith("Farmers in the plains").endsWith("for the second year running.")
+        .doesNotContainIgnoringCase("sanction").doesNotContainIgnoringCase("liaison");
+    assertThat(alerts.isEmpty()).isTrue();
+    assertThat(deadLetters.isEmpty()).isTrue();
+  }
+
+  @Test
   void ruleAddedAtRunTimeFiresOnLaterArticlesAndStopsWhenRemoved() {
     send(MARATHON);
     assertThat(alerts.isEmpty()).isTrue();

@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description = "Benchmarks: each prints its figures next to a baseline measured in the same run.",
     subcommands = {
+      ExtractBench.class,
       MatchBench.class,
     })
 public final class BenchCommand implements Runnable {

@@ -6,7 +6,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class ArticleCleanerTest {
 
@@ -75,5 +78,90 @@ class ArticleCleanerTest {
   void titleFallsBackToPageTitleWithoutSiteName() {
     String html = "<html><head><title>Floods close the coast road | Example News</title></head><body></body></html>";
     assertThat(cleaner.clean(html, null).title()).isEqualTo("Floods close the coast road");
+  }
+
+  private static final String FERRY_STORY = String.join("\n\n",
+      "LAKEVIEW: The ferry between Lakeview and the northern islands sailed again on Monday, three weeks after a "
+          + "storm damaged the main pier and left several hundred residents without a daily connection.",
+      "The operator said repairs to the pier had cost more than expected, but that the timetable would return to "
+          + "normal by the end of the month, with an extra evening crossing on Fridays.",
+      "Island councillors welcomed the news, although some said the outage had shown how fragile the link remains, "
+          + "and asked the regional government to fund a second landing stage.");
+
+  static Stream<String> boilerplateKinds() {
+    return Stream.of("navigation", "share-bar", "cookie-banner", "newsletter", "related-list", "read-teaser",
+        "caption", "comments", "advert", "sidebar");
+  }
+
+  /** Each page holds the same story plus one kind of boilerplate, the only place "quarantine" appears. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("boilerplateKinds")
+  void eachKindOfBoilerplateIsRemovedAndTheStoryKeptWhole(String kind) {
+    CleanedPage p = cleaner.clean(page("boilerplate/" + kind + ".html"), "https://lakeview.example/ferry");
+    assertThat(p.text()).isEqualTo(FERRY_STORY);
+    assertThat(p.text()).doesNotContainIgnoringCase("quarantine");
+    assertThat(p.title()).isEqualTo("Ferry service resumes on the northern route");
+  }
+
+  @Test
+  void commentaryKeepsItsFourParagraphsAndReadsEveryMetadataField() {
+    CleanedPage p = cleaner.clean(page("commentary-seed.html"), "https://ledger.example/commentary/river-freight");
+    assertThat(p.title()).isEqualTo("Commentary: The quiet cost of cheap river freight");
+    assertThat(p.byline()).isEqualTo("Mira Okafor, Tom Reyes");
+    assertThat(p.published()).isEqualTo(Instant.parse("2023-09-14T00:15:00Z"));
+    assertThat(p.modified()).isEqualTo(Instant.parse("2023-09-15T01:00:00Z"));
+    assertThat(p.siteName()).isEqualTo("The Valley Ledger");
+    assertThat(p.canonicalUrl()).isEqualTo("https://ledger.example/commentary/river-freight?ref=home");
+    assertThat(p.leadImage()).isEqualTo("/img/barges.jpg");
+    assertThat(p.language()).isEqualTo("en");
+    String[] paragraphs = p.text().split("\n\n");
+    assertThat(paragraphs).hasSize(4);
+    assertThat(paragraphs[0]).startsWith("RIVERTON: Every autumn the barges");
+    assertThat(paragraphs[3]).endsWith("one autumn at a time.");
+    // menu, caption, photo credit, READ: link, share bar, "Also worth reading" box, footer
+    assertThat(p.text()).doesNotContainIgnoringCase("tariff")
+        .doesNotContain("Skip to main content")
+        .doesNotContain("Photo")
+        .doesNotContain("Share")
+        .doesNotContain("Mira Okafor");
+  }
+
+  @Test
+  void headlineIsTheArticlesOwnNotTheTitleWithSiteName() {
+    String html = "<html><head><title>Dam opens its gates early - Riverside Daily</title>"
+        + "<meta property=\"og:title\" content=\"Dam opens its gates early\"></head><body>"
+        + "<h1>Riverside Daily</h1><article><h1>Dam opens its gates early</h1><p>x</p></article></body></html>";
+    assertThat(cleaner.clean(html, null).title()).isEqualTo("Dam opens its gates early");
+    String noH1 = "<html><head><title>Dam opens its gates early | Riverside Daily</title>"
+        + "<meta property=\"og:site_name\" content=\"Riverside Daily\"></head><body></body></html>";
+    assertThat(cleaner.clean(noH1, null).title()).isEqualTo("Dam opens its gates early");
+  }
+
+  @Test
+  void paragraphsTypedWithoutPTagsAreFound() {
+    String html = "<html><body><div class=\"col\"><ul><li><a href=\"/a\">Archive 2019</a></li><li><a href=\"/b\">Archive 2018</a></li></ul></div>"
+        + "<div class=\"col\"><span class=\"title\">Well water tested</span>"
+        + "<b>12/03/2020</b><br>The town tested the water of every public well this week, after residents "
+        + "complained about the taste, and found no trace of contamination in any of them.<br><br>"
+        + "The council will publish the full results on Friday, together with a schedule for repeat tests.</div>"
+        + "</body></html>";
+    String text = cleaner.clean(html, null).text();
+    assertThat(text).contains("The town tested the water").contains("repeat tests.").doesNotContain("Archive");
+  }
+
+  @Test
+  void subheadingsAndQuotesInsideTheStoryAreKept() {
+    String html = "<html><body><article><h1>Budget passes</h1>"
+        + "<p>The assembly passed the budget on Thursday after a debate that lasted, with breaks, nearly twenty hours.</p>"
+        + "<h2>What changes for schools</h2>"
+        + "<p>Schools will receive a larger share of the capital budget, mostly for repairs, heating and new roofs.</p>"
+        + "<blockquote><p>This is the first budget in years that fixes buildings instead of announcing them.</p></blockquote>"
+        + "</article></body></html>";
+    assertThat(cleaner.clean(html, null).text().split("\n\n"))
+        .containsExactly(
+            "The assembly passed the budget on Thursday after a debate that lasted, with breaks, nearly twenty hours.",
+            "What changes for schools",
+            "Schools will receive a larger share of the capital budget, mostly for repairs, heating and new roofs.",
+            "This is the first budget in years that fixes buildings instead of announcing them.");
   }
 }
