@@ -124,7 +124,7 @@ final class RunCommand implements Callable<Integer> {
   }
 
   static ProcessConfig withStateDir(ProcessConfig c, Path stateDir) {
-    return new ProcessConfig(c.applicationId(), c.rules(), c.taxonomy(), c.languages(), c.threads(),
+    return new ProcessConfig(c.applicationId(), c.rules(), c.taxonomy(), c.topicModel(), c.languages(), c.threads(),
         stateDir, c.streams());
   }
 

@@ -99,7 +99,7 @@ class PipelineIT {
   private ProcessService process() {
     ProcessConfig c = ProcessConfig.defaults();
     ProcessService s = new ProcessService(broker.bootstrapServers(),
-        new ProcessConfig(c.applicationId(), null, null, c.languages(), 1, dir.resolve("streams"), c.streams()),
+        new ProcessConfig(c.applicationId(), null, null, null, c.languages(), 1, dir.resolve("streams"), c.streams()),
         TOPICS, Clock.systemUTC());
     s.start();
     return s;

@@ -7,8 +7,10 @@ import io.wirewatch.process.alert.Rule;
 import io.wirewatch.process.alert.RuleError;
 import io.wirewatch.process.alert.RuleMatcher;
 import io.wirewatch.process.alert.RulesFile;
+import io.wirewatch.process.classify.CountryGazetteer;
 import io.wirewatch.process.classify.LanguageGuesser;
 import io.wirewatch.process.classify.Taxonomy;
+import io.wirewatch.process.classify.TopicModel;
 import io.wirewatch.process.clean.ArticleCleaner;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,7 +42,9 @@ public final class ProcessComponents implements AutoCloseable {
     errors.addAll(rules.errors());
     this.ruleErrors = List.copyOf(errors);
     this.taxonomy = read(config.taxonomy(), DEFAULT_TAXONOMY, in -> Taxonomy.read(in, name(config.taxonomy(), DEFAULT_TAXONOMY)));
-    ArticleProcessor processor = new ArticleProcessor(new ArticleCleaner(), taxonomy, new LanguageGuesser(config.languages()));
+    TopicModel topicModel = config.topicModel() == null ? null : readTopicModel(config.topicModel());
+    ArticleProcessor processor = new ArticleProcessor(new ArticleCleaner(), taxonomy,
+        new LanguageGuesser(config.languages()), CountryGazetteer.bundled(), topicModel);
     this.handler = new RawRecordHandler(topics.raw(), processor, new AlertRaiser(rules, clock), clock);
   }
 
@@ -61,6 +65,14 @@ public final class ProcessComponents implements AutoCloseable {
   public void close() {
     rules.close();
     taxonomy.close();
+  }
+
+  private static TopicModel readTopicModel(Path file) {
+    try {
+      return TopicModel.read(file);
+    } catch (IOException e) {
+      throw new ConfigException("process.topic-model: cannot load " + file + ": " + e.getMessage());
+    }
   }
 
   private interface Reader<T> {
