@@ -33,6 +33,7 @@ public final class ProcessComponents implements AutoCloseable {
   private final RuleMatcher rules;
   private final Taxonomy taxonomy;
   private final List<RuleError> ruleErrors;
+  private final ArticleProcessor processor;
   private final RawRecordHandler handler;
 
   public ProcessComponents(ProcessConfig config, Topics topics, Clock clock) {
@@ -43,9 +44,14 @@ public final class ProcessComponents implements AutoCloseable {
     this.ruleErrors = List.copyOf(errors);
     this.taxonomy = read(config.taxonomy(), DEFAULT_TAXONOMY, in -> Taxonomy.read(in, name(config.taxonomy(), DEFAULT_TAXONOMY)));
     TopicModel topicModel = config.topicModel() == null ? null : readTopicModel(config.topicModel());
-    ArticleProcessor processor = new ArticleProcessor(new ArticleCleaner(), taxonomy,
+    this.processor = new ArticleProcessor(new ArticleCleaner(), taxonomy,
         new LanguageGuesser(config.languages()), CountryGazetteer.bundled(), topicModel);
     this.handler = new RawRecordHandler(topics.raw(), processor, new AlertRaiser(rules, clock), clock);
+  }
+
+  /** Cleaning and classification alone, for tools that process pages without Kafka. */
+  public ArticleProcessor processor() {
+    return processor;
   }
 
   public RawRecordHandler handler() {
