@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
       RulesCommand.class,
       MatchCommand.class,
       ExtractCommand.class,
+      TrainCommand.class,
+      ClassifyCommand.class,
       io.wirewatch.app.bench.BenchCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param fetchedAt   when the page was fetched
  * @param contentHash hash of the raw page this was cleaned from
  * @param revision    1 for the first version seen, incremented each time the page changed
+ * @param countries   countries the headline and text mention, most mentioned first (ISO 3166-1)
+ * @param topic       the learned topic label, or null when no topic model is configured
  */
 public record Article(
     String id,
@@ -32,7 +34,16 @@ public record Article(
     List<String> categories,
     Instant fetchedAt,
     String contentHash,
-    int revision) {
+    int revision,
+    List<CountryMention> countries,
+    TopicLabel topic) {
+
+  /** An article without countries or topic, for producers that do not classify. */
+  public Article(String id, String sourceId, String url, String title, String byline, Instant published,
+      String language, String text, List<String> categories, Instant fetchedAt, String contentHash, int revision) {
+    this(id, sourceId, url, title, byline, published, language, text, categories, fetchedAt, contentHash, revision,
+        List.of(), null);
+  }
 
   public Article {
     Objects.requireNonNull(id, "id");
@@ -40,5 +51,6 @@ public record Article(
     title = title == null ? "" : title;
     text = text == null ? "" : text;
     categories = categories == null ? List.of() : List.copyOf(categories);
+    countries = countries == null ? List.of() : List.copyOf(countries);
   }
 }

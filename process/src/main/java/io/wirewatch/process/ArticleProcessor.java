@@ -2,9 +2,12 @@ package io.wirewatch.process;
 
 import io.wirewatch.model.Article;
 import io.wirewatch.model.RawArticle;
+import io.wirewatch.model.TopicLabel;
+import io.wirewatch.process.classify.CountryGazetteer;
 import io.wirewatch.process.classify.LanguageGuesser;
 import io.wirewatch.process.classify.Taxonomy;
 import io.wirewatch.process.clean.ArticleCleaner;
+import io.wirewatch.process.classify.TopicModel;
 import io.wirewatch.process.clean.CleanedPage;
 
 /** Raw page in, cleaned and classified article out. No Kafka here: the topology calls it. */
@@ -13,11 +16,20 @@ public final class ArticleProcessor {
   private final ArticleCleaner cleaner;
   private final Taxonomy taxonomy;
   private final LanguageGuesser languages;
+  private final CountryGazetteer countries;
+  private final TopicModel topics;
 
-  public ArticleProcessor(ArticleCleaner cleaner, Taxonomy taxonomy, LanguageGuesser languages) {
+  /**
+   * @param countries the gazetteer the countries come from
+   * @param topics    the learned topic model, or null to leave {@link Article#topic()} null
+   */
+  public ArticleProcessor(ArticleCleaner cleaner, Taxonomy taxonomy, LanguageGuesser languages,
+      CountryGazetteer countries, TopicModel topics) {
     this.cleaner = cleaner;
     this.taxonomy = taxonomy;
     this.languages = languages;
+    this.countries = countries;
+    this.topics = topics;
   }
 
   public Article process(RawArticle raw, int revision) {
@@ -39,6 +51,12 @@ public final class ArticleProcessor {
         taxonomy.categorize(title, page.text()),
         raw.fetchedAt(),
         raw.contentHash(),
-        revision);
+        revision,
+        countries.mentions(title, page.text()),
+        topic(title, page.text()));
+  }
+
+  private TopicLabel topic(String title, String text) {
+    return topics == null ? null : topics.predict(title, text);
   }
 }

@@ -8,8 +8,10 @@ import io.wirewatch.process.alert.AlertRaiser;
 import io.wirewatch.process.alert.FloodGate;
 import io.wirewatch.process.alert.RuleMatcher;
 import io.wirewatch.process.alert.RulesFile;
+import io.wirewatch.process.classify.CountryGazetteer;
 import io.wirewatch.process.classify.LanguageGuesser;
 import io.wirewatch.process.classify.Taxonomy;
+import io.wirewatch.process.classify.TopicModel;
 import io.wirewatch.process.clean.ArticleCleaner;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,7 +41,9 @@ public final class ProcessComponents implements AutoCloseable {
   public ProcessComponents(ProcessConfig config, Topics topics, Clock clock) {
     this.config = config;
     this.taxonomy = read(config.taxonomy(), DEFAULT_TAXONOMY, in -> Taxonomy.read(in, name(config.taxonomy(), DEFAULT_TAXONOMY)));
-    this.articles = new ArticleProcessor(new ArticleCleaner(), taxonomy, new LanguageGuesser(config.languages()));
+    TopicModel topicModel = config.topicModel() == null ? null : readTopicModel(config.topicModel());
+    this.articles = new ArticleProcessor(new ArticleCleaner(), taxonomy,
+        new LanguageGuesser(config.languages()), CountryGazetteer.bundled(), topicModel);
     this.handler = new RawRecordHandler(topics.raw(), articles, new AlertRaiser(rules, clock), clock);
     this.floodGate = new FloodGate(id -> rules.rule(id).map(this::windowOf).orElse(config.alertWindow()));
   }
@@ -58,6 +62,7 @@ public final class ProcessComponents implements AutoCloseable {
     return rules;
   }
 
+  /** Cleaning and classification alone, for tools that process pages without Kafka. */
   public ArticleProcessor articles() {
     return articles;
   }
@@ -83,6 +88,14 @@ public final class ProcessComponents implements AutoCloseable {
   public void close() {
     rules.close();
     taxonomy.close();
+  }
+
+  private static TopicModel readTopicModel(Path file) {
+    try {
+      return TopicModel.read(file);
+    } catch (IOException e) {
+      throw new ConfigException("process.topic-model: cannot load " + file + ": " + e.getMessage());
+    }
   }
 
   private interface Reader<T> {

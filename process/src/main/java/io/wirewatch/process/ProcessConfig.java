@@ -13,6 +13,7 @@ import java.util.Map;
  * @param applicationId Kafka Streams application id
  * @param rules         rules file, or null for the bundled rules
  * @param taxonomy      taxonomy file, or null for the bundled taxonomy
+ * @param topicModel    topic model file written by {@code wirewatch train}, or null for no topic label
  * @param languages     ISO 639-1 codes for language detection
  * @param threads       stream threads
  * @param stateDir      Kafka Streams state directory
@@ -23,6 +24,7 @@ public record ProcessConfig(
     String applicationId,
     Path rules,
     Path taxonomy,
+    Path topicModel,
     List<String> languages,
     int threads,
     Path stateDir,
@@ -34,11 +36,13 @@ public record ProcessConfig(
   public static ProcessConfig from(Settings s) {
     String rules = s.string("process.rules", null);
     String taxonomy = s.string("process.taxonomy", null);
+    String topicModel = s.string("process.topic-model", null);
     String state = s.string("process.state-dir").replace("${java.io.tmpdir}", System.getProperty("java.io.tmpdir"));
     return new ProcessConfig(
         s.string("process.application-id"),
         rules == null ? null : Path.of(rules),
         taxonomy == null ? null : Path.of(taxonomy),
+        topicModel == null || topicModel.isBlank() ? null : Path.of(topicModel),
         Arrays.stream(s.string("process.languages").split(",")).map(String::trim).filter(c -> !c.isEmpty()).toList(),
         s.intValue("process.threads", 1, 64),
         Path.of(state),
@@ -48,12 +52,12 @@ public record ProcessConfig(
 
   /** The same config with another state directory (tests and `run` keep state in their data dir). */
   public ProcessConfig withStateDir(Path dir) {
-    return new ProcessConfig(applicationId, rules, taxonomy, languages, threads, dir, alertWindow, streams);
+    return new ProcessConfig(applicationId, rules, taxonomy, topicModel, languages, threads, dir, alertWindow, streams);
   }
 
   /** The same config importing another rules file at start. */
   public ProcessConfig withRules(Path file) {
-    return new ProcessConfig(applicationId, file, taxonomy, languages, threads, stateDir, alertWindow, streams);
+    return new ProcessConfig(applicationId, file, taxonomy, topicModel, languages, threads, stateDir, alertWindow, streams);
   }
 
   public static ProcessConfig defaults() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.wirewatch.model.Alert;
 import io.wirewatch.model.Article;
 import io.wirewatch.model.ArticleId;
+import io.wirewatch.model.CountryMention;
 import io.wirewatch.model.DeadLetter;
 import io.wirewatch.model.RawArticle;
 import io.wirewatch.model.Rule;
@@ -102,6 +103,9 @@ class WirewatchTopologyTest {
     assertThat(a.language()).isEqualTo("en");
     assertThat(a.categories()).contains("sanctions", "diplomacy");
     assertThat(a.revision()).isEqualTo(1);
+    assertThat(a.countries()).containsExactly(new CountryMention("KP", 2), new CountryMention("CN", 1),
+        new CountryMention("KR", 1), new CountryMention("US", 1));
+    assertThat(a.topic()).isNull(); // no process.topic-model by default
 
     List<Alert> raised = alerts.readValuesToList();
     assertThat(raised).extracting(Alert::ruleId).containsExactlyInAnyOrder("sanctions", "liaison-office");

@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description = "Benchmarks: each prints its figures next to a baseline measured in the same run.",
     subcommands = {
+      ClassifyBench.class,
       ExtractBench.class,
       MatchBench.class,
     })

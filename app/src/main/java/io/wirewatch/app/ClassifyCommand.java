@@ -1,0 +1,56 @@
+package io.wirewatch.app;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.wirewatch.model.Json;
+import io.wirewatch.process.classify.CountryGazetteer;
+import io.wirewatch.process.classify.TopicModel;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code wirewatch classify}: what the process stage would say about plain-text files. */
+@Command(
+    name = "classify",
+    mixinStandardHelpOptions = true,
+    description = "Prints one JSON line per plain-text file with the countries it mentions and, with "
+        + "--model, its learned topic. The first line of a file is taken as its headline.")
+final class ClassifyCommand implements Callable<Integer> {
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Parameters(arity = "1..*", paramLabel = "FILE", description = "UTF-8 text files.")
+  List<Path> files;
+
+  @Option(names = "--model", paramLabel = "FILE", description = "Topic model written by `wirewatch train`.")
+  Path modelFile;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    CountryGazetteer countries = CountryGazetteer.bundled();
+    TopicModel topics = modelFile == null ? null : TopicModel.read(modelFile);
+    for (Path file : files) {
+      String content = Files.readString(file, StandardCharsets.UTF_8).strip();
+      int nl = content.indexOf('\n');
+      String title = nl < 0 ? content : content.substring(0, nl).strip();
+      String text = nl < 0 ? "" : content.substring(nl + 1);
+      ObjectNode line = Json.MAPPER.createObjectNode();
+      line.put("path", file.toString());
+      line.set("countries", Json.MAPPER.valueToTree(countries.mentions(title, text)));
+      if (topics != null) {
+        line.set("topic", Json.MAPPER.valueToTree(topics.predict(title, text)));
+      }
+      out.println(Json.MAPPER.writeValueAsString(line));
+    }
+    out.flush();
+    return 0;
+  }
+}

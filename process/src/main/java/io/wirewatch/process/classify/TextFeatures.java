@@ -1,0 +1,146 @@
+package io.wirewatch.process.classify;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Turns a headline and a text into hashed word unigrams and bigrams (the "hashing trick" of
+ * fastText and Vowpal Wabbit): no vocabulary to build or ship, a fixed number of buckets, and an
+ * n-gram never seen in training simply lands in a bucket with a small weight.
+ *
+ * <p>Words are maximal runs of letters or digits, lowercased. Headline words are hashed twice: as
+ * ordinary words and as headline words, because a headline word says more about the topic than one
+ * in the body. The result holds raw counts; {@link TopicModel} weighs them.
+ *
+ * <p>The hash is written out here rather than taken from {@link String#hashCode()} so that the
+ * mapping is defined by this class alone: a model file is only valid with the exact hashing it was
+ * trained with, and {@link #VERSION} names that hashing.
+ */
+public final class TextFeatures {
+
+  /** Bumped whenever tokenization or hashing changes; stored in model files. */
+  public static final int VERSION = 1;
+  public static final int MIN_BITS = 10;
+  public static final int MAX_BITS = 26;
+
+  private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+  private static final long FNV_PRIME = 0x100000001b3L;
+  private static final long BIGRAM_SALT = 0x9e3779b97f4a7c15L;
+  private static final long TITLE_SALT = 0xc2b2ae3d27d4eb4fL;
+
+  private final int bits;
+
+  public TextFeatures(int bits) {
+    if (bits < MIN_BITS || bits > MAX_BITS) {
+      throw new IllegalArgumentException("bits must be in [" + MIN_BITS + ", " + MAX_BITS + "], got " + bits);
+    }
+    this.bits = bits;
+  }
+
+  public int bits() {
+    return bits;
+  }
+
+  public int buckets() {
+    return 1 << bits;
+  }
+
+  /** Hashed n-gram counts of a headline and a text. */
+  public SparseVector counts(String title, String text) {
+    int[] raw = new int[64];
+    int n = 0;
+    List<String> titleWords = words(title);
+    List<String> bodyWords = words(text);
+    long[] titleHashes = hashes(titleWords);
+    long[] bodyHashes = hashes(bodyWords);
+    for (long[] hs : List.of(titleHashes, bodyHashes)) {
+      for (int i = 0; i < hs.length; i++) {
+        raw = grow(raw, n + 2);
+        raw[n++] = bucket(hs[i]);
+        if (i > 0) {
+          raw[n++] = bucket(mix(hs[i - 1] * 31 + hs[i] + BIGRAM_SALT));
+        }
+      }
+    }
+    for (int i = 0; i < titleHashes.length; i++) {
+      raw = grow(raw, n + 1);
+      raw[n++] = bucket(mix(titleHashes[i] ^ TITLE_SALT));
+    }
+    return count(raw, n);
+  }
+
+  private static SparseVector count(int[] raw, int n) {
+    Arrays.sort(raw, 0, n);
+    int[] idx = new int[n];
+    float[] val = new float[n];
+    int m = 0;
+    for (int i = 0; i < n; ) {
+      int j = i;
+      while (j < n && raw[j] == raw[i]) {
+        j++;
+      }
+      idx[m] = raw[i];
+      val[m] = j - i;
+      m++;
+      i = j;
+    }
+    return new SparseVector(Arrays.copyOf(idx, m), Arrays.copyOf(val, m));
+  }
+
+  static List<String> words(String s) {
+    List<String> out = new ArrayList<>();
+    if (s == null) {
+      return out;
+    }
+    String lower = s.toLowerCase(Locale.ROOT);
+    int start = -1;
+    for (int i = 0; i <= lower.length(); i++) {
+      boolean word = i < lower.length() && Character.isLetterOrDigit(lower.charAt(i));
+      if (word && start < 0) {
+        start = i;
+      } else if (!word && start >= 0) {
+        out.add(lower.substring(start, i));
+        start = -1;
+      }
+    }
+    return out;
+  }
+
+  private static long[] hashes(List<String> words) {
+    long[] h = new long[words.size()];
+    for (int i = 0; i < h.length; i++) {
+      h[i] = fnv(words.get(i));
+    }
+    return h;
+  }
+
+  static long fnv(String s) {
+    long h = FNV_OFFSET;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      h = (h ^ (c & 0xff)) * FNV_PRIME;
+      h = (h ^ (c >>> 8)) * FNV_PRIME;
+    }
+    return mix(h);
+  }
+
+  /** MurmurHash3's 64-bit finalizer: spreads FNV's weak low bits over the whole word. */
+  static long mix(long k) {
+    k ^= k >>> 33;
+    k *= 0xff51afd7ed558ccdL;
+    k ^= k >>> 33;
+    k *= 0xc4ceb9fe1a85ec53L;
+    k ^= k >>> 33;
+    return k;
+  }
+
+  private int bucket(long h) {
+    return (int) (h >>> (64 - bits));
+  }
+
+  private static int[] grow(int[] a, int need) {
+    return need <= a.length ? a : Arrays.copyOf(a, Math.max(need, a.length * 2));
+  }
+}

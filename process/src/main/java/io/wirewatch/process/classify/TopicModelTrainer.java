@@ -1,0 +1,219 @@
+package io.wirewatch.process.classify;
+
+import de.bwaldvogel.liblinear.Feature;
+import de.bwaldvogel.liblinear.FeatureNode;
+import de.bwaldvogel.liblinear.Linear;
+import de.bwaldvogel.liblinear.Model;
+import de.bwaldvogel.liblinear.Parameter;
+import de.bwaldvogel.liblinear.Problem;
+import de.bwaldvogel.liblinear.SolverType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.TreeSet;
+
+/**
+ * Trains a {@link TopicModel}: for each label, an L2-regularized logistic regression of "this
+ * label or not" on tf-idf vectors scaled by naive-Bayes log-count ratios (NBSVM, Wang and
+ * Manning 2012, "Baselines and Bigrams"). The ratio says how much more often a bucket occurs in the
+ * label's texts than in the others'; scaling by it lets the regression start from the naive-Bayes
+ * evidence, which is what wins on small training sets. Measured by {@code bench classify} on AG
+ * News (5-fold): plain tf-idf regression 0.885, with the ratios 0.893. Because the score is
+ * w . (r o x), the ratios r fold into the weights and the model file stays a plain linear model.
+ *
+ * <p>The solver is LIBLINEAR's dual coordinate descent ({@code L2R_LR_DUAL}). Why LIBLINEAR: it is
+ * the reference implementation of large sparse linear classification (behind scikit-learn's
+ * {@code liblinear} solver and {@code LinearSVC}); its Java port {@code de.bwaldvogel:liblinear} is
+ * one ~150 KB jar without dependencies, and it solves the convex problem to a tolerance rather than
+ * depending on a learning-rate schedule as hand-written SGD would. Tribuo and Smile are far heavier
+ * for one linear model; Mallet and Weka are unmaintained or GPL; fastText has no maintained JVM port
+ * without native code. Logistic rather than hinge loss so that the score is a probability an analyst
+ * can threshold.
+ *
+ * <p>Deterministic: the same examples in the same order with the same options give the same model,
+ * because the solver's shuffling draws from a {@link Random} seeded with {@link Options#seed()}.
+ */
+public final class TopicModelTrainer {
+
+  /**
+   * @param bits  log2 of the number of hash buckets
+   * @param c     inverse regularization strength (LIBLINEAR's C): larger fits the training texts more
+   * @param alpha naive-Bayes smoothing added to every bucket's document count
+   * @param eps   solver stopping tolerance
+   * @param seed  seed of the solver's shuffling
+   */
+  public record Options(int bits, double c, double alpha, double eps, long seed) {
+    /** C and alpha chosen by 5-fold cross-validation on AG News (C in 4..64, alpha in 0.1..1). */
+    public static final Options DEFAULT = new Options(20, 16.0, 0.5, 0.01, 42L);
+
+    public Options {
+      new TextFeatures(bits); // validates bits
+      if (!(c > 0)) {
+        throw new IllegalArgumentException("c must be positive, got " + c);
+      }
+      if (!(alpha > 0)) {
+        throw new IllegalArgumentException("alpha must be positive, got " + alpha);
+      }
+      if (!(eps > 0)) {
+        throw new IllegalArgumentException("eps must be positive, got " + eps);
+      }
+    }
+  }
+
+  private final Options options;
+  private final TextFeatures features;
+
+  public TopicModelTrainer(Options options) {
+    this.options = options;
+    this.features = new TextFeatures(options.bits());
+  }
+
+  public TextFeatures features() {
+    return features;
+  }
+
+  public TopicModel train(List<LabelledText> examples) {
+    List<SparseVector> counts = new ArrayList<>(examples.size());
+    for (LabelledText e : examples) {
+      counts.add(features.counts(e.title(), e.text()));
+    }
+    return train(counts, examples.stream().map(LabelledText::label).toList());
+  }
+
+  /**
+   * Trains on n-gram counts already computed by {@link #features()}, e.g. reused across folds.
+   *
+   * @param counts n-gram counts of each text
+   * @param labels label of each text
+   */
+  public TopicModel train(List<SparseVector> counts, List<String> labels) {
+    if (counts.size() != labels.size()) {
+      throw new IllegalArgumentException("counts (" + counts.size() + ") and labels (" + labels.size() + ") differ in length");
+    }
+    List<String> names = List.copyOf(new TreeSet<>(labels));
+    if (names.size() < 2) {
+      throw new IllegalArgumentException("labels: need at least 2 distinct labels, got " + names);
+    }
+    int n = counts.size();
+    int nb = features.buckets();
+    int[] y = new int[n];
+    for (int i = 0; i < n; i++) {
+      y[i] = names.indexOf(labels.get(i));
+    }
+
+    // Document frequencies, then the buckets that occur at all and their idf.
+    int[] df = new int[nb];
+    for (SparseVector v : counts) {
+      for (int b : v.indices()) {
+        df[b]++;
+      }
+    }
+    int[] used = java.util.stream.IntStream.range(0, nb).filter(b -> df[b] > 0).toArray();
+    int[] slot = new int[nb]; // bucket -> position in used
+    Arrays.fill(slot, -1);
+    float[] idf = new float[used.length];
+    for (int i = 0; i < used.length; i++) {
+      slot[used[i]] = i;
+      idf[i] = (float) TopicModel.idf(df[used[i]], n);
+    }
+
+    // Unit-length tf-idf vectors, in the model's own arithmetic so that training sees what prediction sees.
+    int[][] xIndex = new int[n][];
+    double[][] xValue = new double[n][];
+    for (int i = 0; i < n; i++) {
+      SparseVector v = counts.get(i);
+      xIndex[i] = new int[v.size()];
+      xValue[i] = new double[v.size()];
+      double norm = 0;
+      for (int j = 0; j < v.size(); j++) {
+        int s = slot[v.indices()[j]];
+        xIndex[i][j] = s;
+        xValue[i][j] = TopicModel.tf(v.values()[j]) * idf[s];
+        norm += xValue[i][j] * xValue[i][j];
+      }
+      norm = norm == 0 ? 1 : Math.sqrt(norm);
+      for (int j = 0; j < v.size(); j++) {
+        xValue[i][j] /= norm;
+      }
+    }
+
+    int l = names.size();
+    float[] weights = new float[used.length * l];
+    float[] bias = new float[l];
+    Linear.disableDebugOutput();
+    for (int k = 0; k < l; k++) {
+      double[] r = logCountRatios(xIndex, y, k, used.length, nb);
+      double[] w = trainOneVsRest(xIndex, xValue, y, k, r);
+      for (int s = 0; s < used.length; s++) {
+        weights[s * l + k] = (float) (w[s] * r[s]);
+      }
+      bias[k] = (float) w[used.length];
+    }
+    return new TopicModel(features, names, n, bias, used, idf, weights);
+  }
+
+  /**
+   * log((p_b + alpha) / |p + alpha|_1) - log((q_b + alpha) / |q + alpha|_1), where p_b and q_b count
+   * the texts with and without label k that contain bucket b. The norms run over all 2^bits buckets,
+   * as the hashed feature space is the vocabulary.
+   */
+  private double[] logCountRatios(int[][] xIndex, int[] y, int k, int slots, int buckets) {
+    double[] p = new double[slots];
+    double[] q = new double[slots];
+    double pSum = 0;
+    double qSum = 0;
+    for (int i = 0; i < xIndex.length; i++) {
+      double[] target = y[i] == k ? p : q;
+      for (int s : xIndex[i]) {
+        target[s]++;
+      }
+      if (y[i] == k) {
+        pSum += xIndex[i].length;
+      } else {
+        qSum += xIndex[i].length;
+      }
+    }
+    double a = options.alpha();
+    pSum += a * buckets;
+    qSum += a * buckets;
+    double[] r = new double[slots];
+    for (int s = 0; s < slots; s++) {
+      r[s] = Math.log((p[s] + a) / pSum) - Math.log((q[s] + a) / qSum);
+    }
+    return r;
+  }
+
+  /** Weights of "label k or not" over the NB-scaled vectors; the last entry is the bias. */
+  private double[] trainOneVsRest(int[][] xIndex, double[][] xValue, int[] y, int k, double[] r) {
+    int slots = r.length;
+    Problem problem = new Problem();
+    problem.l = xIndex.length;
+    problem.n = slots + 1; // LIBLINEAR features are 1-based; the bias is the last one
+    problem.bias = 1.0;
+    problem.x = new Feature[xIndex.length][];
+    problem.y = new double[xIndex.length];
+    for (int i = 0; i < xIndex.length; i++) {
+      // LIBLINEAR wants increasing feature indices; slots follow bucket order, as do the counts.
+      Feature[] row = new Feature[xIndex[i].length + 1];
+      for (int j = 0; j < xIndex[i].length; j++) {
+        int s = xIndex[i][j];
+        row[j] = new FeatureNode(s + 1, xValue[i][j] * r[s]);
+      }
+      row[xIndex[i].length] = new FeatureNode(slots + 1, problem.bias);
+      problem.x[i] = row;
+      problem.y[i] = y[i] == k ? 1 : 0;
+    }
+    Parameter parameter = new Parameter(SolverType.L2R_LR_DUAL, options.c(), options.eps());
+    parameter.setRandom(new Random(options.seed() + k));
+    Model model = Linear.train(problem, parameter);
+    double[] w = model.getFeatureWeights(); // slots + 1 values: the bias comes last
+    // LIBLINEAR's one binary vector scores its first label, the label of the first text it saw.
+    double sign = model.getLabels()[0] == 1 ? 1 : -1;
+    double[] out = new double[slots + 1];
+    for (int s = 0; s <= slots; s++) {
+      out[s] = sign * w[s];
+    }
+    return out;
+  }
+}
