@@ -8,15 +8,18 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.TextField;
-import org.apache.lucene.monitor.QueryMatch;
+import org.apache.lucene.monitor.HighlightsMatch;
 import org.apache.lucene.monitor.MatchingQueries;
 import org.apache.lucene.monitor.Monitor;
 import org.apache.lucene.monitor.MonitorQuery;
@@ -46,8 +49,6 @@ public final class RuleMatcher implements Closeable {
   private final Monitor monitor;
   /** Active rules by id. Concurrent: the global-store thread updates while stream threads match. */
   private final Map<String, Rule> rules = new ConcurrentHashMap<>();
-  /** Each active rule's positive words, for highlighting its matches. */
-  private final Map<String, MatchHighlighter.RuleTerms> ruleTerms = new ConcurrentHashMap<>();
   private final List<RuleError> errors = new ArrayList<>();
 
   /** A matcher with no rules; add them with {@link #put(Rule)}. */
@@ -71,11 +72,10 @@ public final class RuleMatcher implements Closeable {
         continue;
       }
       try {
-        Query q = parseRule(r);
+        MonitorQuery q = toQuery(r);
         accepted.put(r.id(), r);
         if (r.enabled()) {
-          queries.add(new MonitorQuery(r.id(), q, r.query(), Map.of()));
-          ruleTerms.put(r.id(), MatchHighlighter.RuleTerms.of(q));
+          queries.add(q);
         }
       } catch (RuleException e) {
         errors.add(e.error);
@@ -97,9 +97,7 @@ public final class RuleMatcher implements Closeable {
       return Optional.empty();
     }
     try {
-      Query q = parseRule(rule);
-      register(List.of(new MonitorQuery(rule.id(), q, rule.query(), Map.of())));
-      ruleTerms.put(rule.id(), MatchHighlighter.RuleTerms.of(q));
+      register(List.of(toQuery(rule)));
       rules.put(rule.id(), rule);
       return Optional.empty();
     } catch (RuleException e) {
@@ -109,7 +107,6 @@ public final class RuleMatcher implements Closeable {
 
   /** Removes the rule {@code id}, if present. */
   public synchronized void remove(String id) {
-    ruleTerms.remove(id);
     if (rules.remove(id) != null) {
       try {
         monitor.deleteById(id);
@@ -122,16 +119,16 @@ public final class RuleMatcher implements Closeable {
   /** Why {@code query} would be rejected, or empty when it parses: for tools that check before publishing. */
   public Optional<RuleError> check(Rule rule) {
     try {
-      parseRule(rule);
+      toQuery(rule);
       return Optional.empty();
     } catch (RuleException e) {
       return Optional.of(e.error);
     }
   }
 
-  private Query parseRule(Rule r) throws RuleException {
+  private MonitorQuery toQuery(Rule r) throws RuleException {
     try {
-      return parse(r.query());
+      return new MonitorQuery(r.id(), parse(r.query()), r.query(), Map.of());
     } catch (ParseException | RuntimeException e) {
       throw new RuleException(new RuleError(r.id(),
           "query '" + r.query() + "' does not parse: " + firstLine(e.getMessage())));
@@ -201,40 +198,51 @@ public final class RuleMatcher implements Closeable {
     Document doc = new Document();
     doc.add(new TextField(TITLE, t, Field.Store.NO));
     doc.add(new TextField(TEXT, x, Field.Store.NO));
-    MatchingQueries<QueryMatch> found;
+    MatchingQueries<HighlightsMatch> found;
     try {
-      // Decide first, cheaply; highlight only what matched (see MatchHighlighter).
-      found = monitor.match(doc, QueryMatch.SIMPLE_MATCHER);
+      found = monitor.match(doc, HighlightsMatch.MATCHER);
     } catch (IOException e) {
       throw new UncheckedIOException("matching against the in-memory rule index failed", e);
     }
     List<RuleMatch> out = new ArrayList<>();
-    MatchHighlighter.ArticleTerms words = null;
-    for (QueryMatch m : found.getMatches()) {
+    for (HighlightsMatch m : found.getMatches()) {
       Rule r = rules.get(m.getQueryId());
-      MatchHighlighter.RuleTerms terms = ruleTerms.get(m.getQueryId());
-      if (r == null || terms == null) { // removed between the match and now
-        continue;
+      if (r != null) { // removed between the match and now
+        out.add(describe(r, m, t, x));
       }
-      if (words == null) {
-        words = new MatchHighlighter.ArticleTerms(analyzer, Map.of(TITLE, t, TEXT, x));
-      }
-      MatchHighlighter.Highlight h = MatchHighlighter.highlight(terms, words, TITLE, TEXT);
-      out.add(new RuleMatch(r, h.terms(), snippet(words.text(h.field()), h.span())));
     }
     out.sort(Comparator.comparing(rm -> rm.rule().id()));
     return new Result(out, found.getQueriesRun());
   }
 
-  /** Text around {@code span} ({start, end}), the span marked «like this»; the start of {@code s} when null. */
-  static String snippet(String s, int[] span) {
-    if (span == null) {
+  private static RuleMatch describe(Rule rule, HighlightsMatch m, String title, String text) {
+    Set<String> terms = new LinkedHashSet<>();
+    List<HighlightsMatch.Hit> titleHits = sorted(m.getHits(TITLE));
+    List<HighlightsMatch.Hit> textHits = sorted(m.getHits(TEXT));
+    titleHits.forEach(h -> terms.add(slice(title, h)));
+    textHits.forEach(h -> terms.add(slice(text, h)));
+    String snippet = textHits.isEmpty()
+        ? snippet(title, titleHits.isEmpty() ? null : titleHits.get(0))
+        : snippet(text, textHits.get(0));
+    return new RuleMatch(rule, List.copyOf(terms), snippet);
+  }
+
+  private static List<HighlightsMatch.Hit> sorted(Collection<HighlightsMatch.Hit> hits) {
+    List<HighlightsMatch.Hit> l = new ArrayList<>(hits == null ? List.of() : hits);
+    l.sort(Comparator.naturalOrder());
+    return l;
+  }
+
+  private static String slice(String s, HighlightsMatch.Hit h) {
+    return s.substring(Math.max(0, h.startOffset), Math.min(s.length(), h.endOffset)).toLowerCase(Locale.ROOT);
+  }
+
+  static String snippet(String s, HighlightsMatch.Hit h) {
+    if (h == null || h.startOffset < 0) {
       return s.length() <= 2 * SNIPPET_CONTEXT ? s : s.substring(0, 2 * SNIPPET_CONTEXT) + "…";
     }
-    int hitStart = span[0];
-    int hitEnd = Math.min(s.length(), span[1]);
-    int start = Math.max(0, hitStart - SNIPPET_CONTEXT);
-    int end = Math.min(s.length(), hitEnd + SNIPPET_CONTEXT);
+    int start = Math.max(0, h.startOffset - SNIPPET_CONTEXT);
+    int end = Math.min(s.length(), h.endOffset + SNIPPET_CONTEXT);
     // Cut at word boundaries so the snippet does not open or close mid-word.
     while (start > 0 && !Character.isWhitespace(s.charAt(start - 1))) {
       start++;
@@ -242,10 +250,10 @@ public final class RuleMatcher implements Closeable {
     while (end < s.length() && !Character.isWhitespace(s.charAt(end))) {
       end--;
     }
-    start = Math.min(start, hitStart);
-    end = Math.max(end, hitEnd);
-    String snippet = (start > 0 ? "…" : "") + s.substring(start, hitStart) + "«"
-        + s.substring(hitStart, hitEnd) + "»" + s.substring(hitEnd, end)
+    start = Math.min(start, h.startOffset);
+    end = Math.max(end, h.endOffset);
+    String snippet = (start > 0 ? "…" : "") + s.substring(start, h.startOffset) + "«"
+        + s.substring(h.startOffset, h.endOffset) + "»" + s.substring(h.endOffset, end)
         + (end < s.length() ? "…" : "");
     // One line: a snippet that crosses a paragraph break is still read as one piece.
     return WHITESPACE.matcher(snippet).replaceAll(" ");

@@ -54,29 +54,6 @@ class RuleMatcherTest {
   }
 
   @Test
-  void highlightsShowPhrasesWholeAndSloppyPhrasesWordByWord() {
-    matcher = new RuleMatcher(List.of(new Rule("exact", "\"liaison office\""), new Rule("near", "\"liaison office\"~3")));
-    List<RuleMatch> m = matcher.match("", "An office opened. The liaison joint office closed; the liaison office reopened.");
-    assertThat(m.get(0).rule().id()).isEqualTo("exact");
-    assertThat(m.get(0).terms()).containsExactly("liaison office");
-    assertThat(m.get(0).snippet()).contains("the «liaison office» reopened");
-    assertThat(m.get(1).terms()).containsExactly("office", "liaison", "liaison office");
-  }
-
-  @Test
-  void negatedWordsAreNeverHighlighted() {
-    matcher = new RuleMatcher(List.of(new Rule("r", "sanctions -sport")));
-    RuleMatch m = matcher.match("", "New sanctions were announced. Nothing about football.").get(0);
-    assertThat(m.terms()).containsExactly("sanctions");
-  }
-
-  @Test
-  void wildcardMatchesAreHighlighted() {
-    matcher = new RuleMatcher(List.of(new Rule("r", "sanct*")));
-    assertThat(matcher.match("", "The sanctioned firms appealed.").get(0).terms()).containsExactly("sanctioned");
-  }
-
-  @Test
   void accentsAreFolded() {
     Rule r = new Rule("pyongyang", "pyongyang");
     assertThat(matching("", "Talks in Pyŏngyang resumed.", r)).containsExactly("pyongyang");
