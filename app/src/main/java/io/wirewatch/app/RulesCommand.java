@@ -108,13 +108,16 @@ final class RulesCommand implements Runnable {
     @Option(names = "--language", paramLabel = "CODE", description = "Fire only on articles in this language (ISO 639-1). Repeatable.")
     List<String> languages;
 
+    @Option(names = "--country", paramLabel = "CODE", description = "Fire only on articles mentioning this country (ISO 3166-1, e.g. KP). Repeatable.")
+    List<String> countries;
+
     @Option(names = "--disabled", description = "Store the rule but do not apply it.")
     boolean disabled;
 
     @Override
     public Integer call() {
       Rule rule = new Rule(id, query, severity, description, !disabled, window,
-          new Rule.Filters(categories, sources, languages), 0);
+          new Rule.Filters(categories, sources, languages, countries), 0);
       checkAll(List.of(rule), List.of());
       AppConfig app = app();
       rulesTopic(app).publish(List.of(rule));

@@ -23,6 +23,7 @@ import java.util.Objects;
  * @param matchedTerms the words of the article that matched, lowercased, in order of first appearance
  * @param snippet      text around the first match, the match marked with «guillemets»
  * @param categories   the article's categories
+ * @param countries    ISO 3166-1 codes of the countries the article mentions, most mentioned first
  * @param fingerprint  hash of the article's normalised headline and text: equal for copies of one story
  * @param count        how many times the rule fired on this story within the window (1 for a new alert)
  * @param sources      every source that carried the story, in order of first sighting
@@ -41,6 +42,7 @@ public record Alert(
     List<String> matchedTerms,
     String snippet,
     List<String> categories,
+    List<String> countries,
     String fingerprint,
     int count,
     List<String> sources,
@@ -52,6 +54,7 @@ public record Alert(
     Objects.requireNonNull(articleId, "articleId");
     matchedTerms = matchedTerms == null ? List.of() : List.copyOf(matchedTerms);
     categories = categories == null ? List.of() : List.copyOf(categories);
+    countries = countries == null ? List.of() : List.copyOf(countries);
     sources = sources == null ? (sourceId == null ? List.of() : List.of(sourceId)) : List.copyOf(sources);
     count = Math.max(1, count);
     updatedAt = updatedAt == null ? raisedAt : updatedAt;
@@ -74,6 +77,6 @@ public record Alert(
       s.add(source);
     }
     return new Alert(ruleId, ruleVersion, severity, articleId, url, title, sourceId, published, matchedTerms,
-        snippet, categories, fingerprint, count + 1, s, raisedAt, at);
+        snippet, categories, countries, fingerprint, count + 1, s, raisedAt, at);
   }
 }

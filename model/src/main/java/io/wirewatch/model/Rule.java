@@ -34,21 +34,24 @@ public record Rule(
 
   /**
    * Metadata an article must have for the rule to fire; each non-empty list must contain the
-   * article's value (for categories: at least one of the article's categories).
+   * article's value (for categories and countries: at least one of the article's).
    */
-  public record Filters(List<String> categories, List<String> sources, List<String> languages) {
+  public record Filters(List<String> categories, List<String> sources, List<String> languages,
+      List<String> countries) {
     public Filters {
       categories = categories == null ? List.of() : List.copyOf(categories);
+      countries = countries == null ? List.of() : List.copyOf(countries);
       sources = sources == null ? List.of() : List.copyOf(sources);
       languages = languages == null ? List.of() : List.copyOf(languages);
     }
 
-    public static final Filters NONE = new Filters(null, null, null);
+    public static final Filters NONE = new Filters(null, null, null, null);
 
     public boolean accepts(Article a) {
       return (categories.isEmpty() || a.categories().stream().anyMatch(categories::contains))
           && (sources.isEmpty() || sources.contains(a.sourceId()))
-          && (languages.isEmpty() || languages.contains(a.language()));
+          && (languages.isEmpty() || languages.contains(a.language()))
+          && (countries.isEmpty() || a.countries().stream().anyMatch(c -> countries.contains(c.code())));
     }
   }
 

@@ -30,18 +30,21 @@ class RuleTest {
   void roundTripsThroughTheTopicSerde() {
     JsonSerde<Rule> serde = new JsonSerde<>(Rule.class);
     Rule r = new Rule("r", "\"liaison office\"", "critical", "d", false, "12h",
-        new Rule.Filters(List.of("diplomacy"), null, List.of("en")), 7);
+        new Rule.Filters(List.of("diplomacy"), null, List.of("en"), null), 7);
     assertThat(serde.deserializer().deserialize("t", serde.serializer().serialize("t", r))).isEqualTo(r);
   }
 
   @Test
   void filtersRequireEveryNonEmptyList() {
     Article a = new Article("id", "wire", "https://x/a", "t", null, null, "en", "text",
-        List.of("diplomacy", "sanctions"), Instant.EPOCH, "h", 1);
-    assertThat(new Rule.Filters(List.of("sanctions", "cyber"), null, null).accepts(a)).isTrue();
-    assertThat(new Rule.Filters(List.of("cyber"), null, null).accepts(a)).isFalse();
-    assertThat(new Rule.Filters(null, List.of("wire"), List.of("en")).accepts(a)).isTrue();
-    assertThat(new Rule.Filters(null, List.of("desk"), null).accepts(a)).isFalse();
-    assertThat(new Rule.Filters(null, null, List.of("fr")).accepts(a)).isFalse();
+        List.of("diplomacy", "sanctions"), Instant.EPOCH, "h", 1,
+        List.of(new CountryMention("KP", 3), new CountryMention("US", 1)), null);
+    assertThat(new Rule.Filters(List.of("sanctions", "cyber"), null, null, null).accepts(a)).isTrue();
+    assertThat(new Rule.Filters(List.of("cyber"), null, null, null).accepts(a)).isFalse();
+    assertThat(new Rule.Filters(null, List.of("wire"), List.of("en"), null).accepts(a)).isTrue();
+    assertThat(new Rule.Filters(null, List.of("desk"), null, null).accepts(a)).isFalse();
+    assertThat(new Rule.Filters(null, null, List.of("fr"), null).accepts(a)).isFalse();
+    assertThat(new Rule.Filters(null, null, null, List.of("KP", "IR")).accepts(a)).isTrue();
+    assertThat(new Rule.Filters(null, null, null, List.of("IR")).accepts(a)).isFalse();
   }
 }

@@ -115,6 +115,7 @@ class WirewatchTopologyTest {
     assertThat(liaison.matchedTerms()).containsExactly("liaison office");
     assertThat(liaison.snippet()).contains("«liaison office»");
     assertThat(liaison.raisedAt()).isEqualTo(NOW);
+    assertThat(liaison.countries()).containsExactly("KP", "CN", "KR", "US");
     assertThat(deadLetters.isEmpty()).isTrue();
   }
 
@@ -209,9 +210,17 @@ class WirewatchTopologyTest {
   @Test
   void filtersRestrictARuleToMatchingArticles() {
     rules.pipeInput("sanctions", new Rule("sanctions", "sanctions", null, null, null, null,
-        new Rule.Filters(null, null, List.of("fr")), 0));
+        new Rule.Filters(null, null, List.of("fr"), null), 0));
     send(LIAISON);
     assertThat(alerts.readValuesToList()).extracting(Alert::ruleId).containsExactly("liaison-office");
+
+    rules.pipeInput("korea", new Rule("korea", "staff", null, null, null, null,
+        new Rule.Filters(null, null, null, List.of("KP")), 0));
+    rules.pipeInput("iran", new Rule("iran", "staff", null, null, null, null,
+        new Rule.Filters(null, null, null, List.of("IR")), 0));
+    send(page("https://news.example/korea-2", "Pyongyang recalls staff",
+        "North Korea recalled its staff from the joint office in Kaesong on Friday morning."));
+    assertThat(alerts.readValuesToList()).extracting(Alert::ruleId).containsExactly("korea");
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.wirewatch.process.alert;
 
 import io.wirewatch.model.Alert;
 import io.wirewatch.model.Article;
+import io.wirewatch.model.CountryMention;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -28,7 +29,8 @@ public final class AlertRaiser {
     Instant now = clock.instant();
     return matches.stream()
         .map(m -> new Alert(m.rule().id(), m.rule().version(), m.rule().severity(), a.id(), a.url(), a.title(),
-            a.sourceId(), a.published(), m.terms(), m.snippet(), a.categories(), fingerprint, 1,
+            a.sourceId(), a.published(), m.terms(), m.snippet(), a.categories(),
+            a.countries().stream().map(CountryMention::code).toList(), fingerprint, 1,
             null, now, now))
         .toList();
   }
