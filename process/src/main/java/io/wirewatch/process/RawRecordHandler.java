@@ -18,13 +18,6 @@ import java.util.List;
  */
 public final class RawRecordHandler {
 
-  /** Where article revisions are remembered; a Streams state store in production. */
-  public interface RevisionStore {
-    String get(String articleId);
-
-    void put(String articleId, String value);
-  }
-
   private final Topic<String, RawArticle> rawTopic;
   private final ArticleProcessor processor;
   private final AlertRaiser alerts;
@@ -37,7 +30,10 @@ public final class RawRecordHandler {
     this.clock = clock;
   }
 
-  public Outcome handle(String key, byte[] value, RevisionStore revisions) {
+  /**
+   * @param revisions article id to {@code "<revision> <contentHash>"}; a Streams store in production
+   */
+  public Outcome handle(String key, byte[] value, StateView<String> revisions) {
     RawArticle raw;
     try {
       raw = rawTopic.valueSerde().deserializer().deserialize(rawTopic.name(), value);

@@ -114,7 +114,7 @@ public final class WirewatchTopology {
   private static final class HandleRaw implements FixedKeyProcessor<String, byte[], Outcome> {
     private final RawRecordHandler handler;
     private FixedKeyProcessorContext<String, Outcome> context;
-    private RawRecordHandler.RevisionStore revisions;
+    private StateView<String> revisions;
 
     HandleRaw(RawRecordHandler handler) {
       this.handler = handler;
@@ -124,17 +124,7 @@ public final class WirewatchTopology {
     public void init(FixedKeyProcessorContext<String, Outcome> context) {
       this.context = context;
       KeyValueStore<String, String> store = context.getStateStore(REVISIONS_STORE);
-      this.revisions = new RawRecordHandler.RevisionStore() {
-        @Override
-        public String get(String id) {
-          return store.get(id);
-        }
-
-        @Override
-        public void put(String id, String value) {
-          store.put(id, value);
-        }
-      };
+      this.revisions = StateView.of(store);
     }
 
     @Override
@@ -198,7 +188,7 @@ public final class WirewatchTopology {
   private static final class GateAlert implements FixedKeyProcessor<String, Alert, Alert> {
     private final FloodGate gate;
     private FixedKeyProcessorContext<String, Alert> context;
-    private FloodGate.Memory memory;
+    private StateView<Alert> memory;
     private KeyValueStore<String, Alert> store;
 
     GateAlert(FloodGate gate) {
@@ -209,17 +199,7 @@ public final class WirewatchTopology {
     public void init(FixedKeyProcessorContext<String, Alert> context) {
       this.context = context;
       this.store = context.getStateStore(ALERT_MEMORY_STORE);
-      this.memory = new FloodGate.Memory() {
-        @Override
-        public Alert get(String key) {
-          return store.get(key);
-        }
-
-        @Override
-        public void put(String key, Alert alert) {
-          store.put(key, alert);
-        }
-      };
+      this.memory = StateView.of(store);
       context.schedule(PURGE_EVERY, PunctuationType.WALL_CLOCK_TIME, now -> purge(Instant.ofEpochMilli(now)));
     }
 

@@ -1,6 +1,7 @@
 package io.wirewatch.process.alert;
 
 import io.wirewatch.model.Alert;
+import io.wirewatch.process.StateView;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Function;
@@ -15,13 +16,6 @@ import java.util.function.Function;
  */
 public final class FloodGate {
 
-  /** Where earlier alerts are remembered; a Streams state store in production. */
-  public interface Memory {
-    Alert get(String key);
-
-    void put(String key, Alert alert);
-  }
-
   private final Function<String, Duration> windowOfRule;
 
   /** @param windowOfRule the flood-control window of a rule id (its own, else the configured default) */
@@ -30,7 +24,10 @@ public final class FloodGate {
   }
 
   /** The alert to publish for {@code fresh}: itself, or the earlier alert seen once more. */
-  public Alert admit(Alert fresh, Memory memory) {
+  /**
+   * @param memory earlier alerts by rule and URL and by rule and fingerprint; a Streams store in production
+   */
+  public Alert admit(Alert fresh, StateView<Alert> memory) {
     String byUrl = fresh.ruleId() + "|url|" + fresh.url();
     String byText = fresh.ruleId() + "|text|" + fresh.fingerprint();
     Alert earlier = memory.get(byUrl);

@@ -1,0 +1,29 @@
+package io.wirewatch.process;
+
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * The two operations the process logic needs from a state store, so that the logic classes take
+ * this instead of a Kafka Streams store and stay testable with a plain map.
+ */
+public interface StateView<V> {
+
+  V get(String key);
+
+  void put(String key, V value);
+
+  /** A view of a Streams key-value store. */
+  static <V> StateView<V> of(KeyValueStore<String, V> store) {
+    return new StateView<>() {
+      @Override
+      public V get(String key) {
+        return store.get(key);
+      }
+
+      @Override
+      public void put(String key, V value) {
+        store.put(key, value);
+      }
+    };
+  }
+}
