@@ -2,8 +2,13 @@ package io.wirewatch.app;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wirewatch.model.Json;
+import io.wirewatch.model.config.ConfigException;
+import io.wirewatch.process.ProcessComponents;
 import io.wirewatch.process.classify.CountryGazetteer;
+import io.wirewatch.process.classify.Taxonomy;
 import io.wirewatch.process.classify.TopicModel;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,8 +24,9 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "classify",
     mixinStandardHelpOptions = true,
-    description = "Prints one JSON line per plain-text file with the countries it mentions and, with "
-        + "--model, its learned topic. The first line of a file is taken as its headline.")
+    description = "Prints one JSON line per plain-text file with its categories (score and the words that "
+        + "counted), the countries it mentions and, with --model, its learned topic. The first line of a "
+        + "file is taken as its headline.")
 final class ClassifyCommand implements Callable<Integer> {
 
   @CommandLine.Spec
@@ -32,10 +38,34 @@ final class ClassifyCommand implements Callable<Integer> {
   @Option(names = "--model", paramLabel = "FILE", description = "Topic model written by `wirewatch train`.")
   Path modelFile;
 
+  @Option(names = "--taxonomy", paramLabel = "FILE", description = "Category taxonomy (YAML); default: the bundled one.")
+  Path taxonomyFile;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     CountryGazetteer countries = CountryGazetteer.bundled();
+    try (Taxonomy taxonomy = taxonomy()) {
+      classify(out, taxonomy, countries);
+    }
+    return 0;
+  }
+
+  private Taxonomy taxonomy() throws IOException {
+    if (taxonomyFile != null) {
+      try (InputStream in = Files.newInputStream(taxonomyFile)) {
+        return Taxonomy.read(in, taxonomyFile.toString());
+      }
+    }
+    try (InputStream in = Taxonomy.class.getClassLoader().getResourceAsStream(ProcessComponents.DEFAULT_TAXONOMY)) {
+      if (in == null) {
+        throw new ConfigException("bundled resource " + ProcessComponents.DEFAULT_TAXONOMY + " is missing from the jar");
+      }
+      return Taxonomy.read(in, "bundled " + ProcessComponents.DEFAULT_TAXONOMY);
+    }
+  }
+
+  private void classify(PrintWriter out, Taxonomy taxonomy, CountryGazetteer countries) throws IOException {
     TopicModel topics = modelFile == null ? null : TopicModel.read(modelFile);
     for (Path file : files) {
       String content = Files.readString(file, StandardCharsets.UTF_8).strip();
@@ -44,6 +74,7 @@ final class ClassifyCommand implements Callable<Integer> {
       String text = nl < 0 ? "" : content.substring(nl + 1);
       ObjectNode line = Json.MAPPER.createObjectNode();
       line.put("path", file.toString());
+      line.set("categories", Json.MAPPER.valueToTree(taxonomy.classify(title, text)));
       line.set("countries", Json.MAPPER.valueToTree(countries.mentions(title, text)));
       if (topics != null) {
         line.set("topic", Json.MAPPER.valueToTree(topics.predict(title, text)));
@@ -51,6 +82,5 @@ final class ClassifyCommand implements Callable<Integer> {
       out.println(Json.MAPPER.writeValueAsString(line));
     }
     out.flush();
-    return 0;
   }
 }

@@ -1,8 +1,11 @@
 package io.wirewatch.model;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * A cleaned and classified article: the value of {@code news.articles}.
@@ -21,6 +24,8 @@ import java.util.Objects;
  * @param revision    1 for the first version seen, incremented each time the page changed
  * @param countries   countries the headline and text mention, most mentioned first (ISO 3166-1)
  * @param topic       the learned topic label, or null when no topic model is configured
+ * @param categoryScores the taxonomy score of each category in {@code categories}, by id (sorted);
+ *                    empty from producers that do not score
  */
 public record Article(
     String id,
@@ -36,13 +41,22 @@ public record Article(
     String contentHash,
     int revision,
     List<CountryMention> countries,
-    TopicLabel topic) {
+    TopicLabel topic,
+    Map<String, Double> categoryScores) {
+
+  /** An article without category scores, for producers that assign categories without scoring. */
+  public Article(String id, String sourceId, String url, String title, String byline, Instant published,
+      String language, String text, List<String> categories, Instant fetchedAt, String contentHash, int revision,
+      List<CountryMention> countries, TopicLabel topic) {
+    this(id, sourceId, url, title, byline, published, language, text, categories, fetchedAt, contentHash, revision,
+        countries, topic, null);
+  }
 
   /** An article without countries or topic, for producers that do not classify. */
   public Article(String id, String sourceId, String url, String title, String byline, Instant published,
       String language, String text, List<String> categories, Instant fetchedAt, String contentHash, int revision) {
     this(id, sourceId, url, title, byline, published, language, text, categories, fetchedAt, contentHash, revision,
-        List.of(), null);
+        List.of(), null, null);
   }
 
   public Article {
@@ -52,5 +66,8 @@ public record Article(
     text = text == null ? "" : text;
     categories = categories == null ? List.of() : List.copyOf(categories);
     countries = countries == null ? List.of() : List.copyOf(countries);
+    // Sorted by id so that the JSON is the same for the same article, whatever map the caller built.
+    categoryScores = categoryScores == null || categoryScores.isEmpty()
+        ? Map.of() : Collections.unmodifiableSortedMap(new TreeMap<>(categoryScores));
   }
 }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +32,28 @@ class JsonSerdeTest {
     assertThat(a.ruleId()).isEqualTo("r");
     assertThat(a.matchedTerms()).isEmpty();
     assertThat(a.count()).isEqualTo(1);
+  }
+
+  @Test
+  void articleCategoryScoresRoundTripSortedById() {
+    Map<String, Double> scores = new LinkedHashMap<>();
+    scores.put("sanctions", 12.0);
+    scores.put("diplomacy", 7.5);
+    Article a = new Article("id1", "src", "https://x/a", "T", null, null, "en", "text",
+        List.of("diplomacy", "sanctions"), Instant.EPOCH, "h", 1, List.of(), null, scores);
+    JsonSerde<Article> articles = new JsonSerde<>(Article.class);
+    byte[] bytes = articles.serializer().serialize("t", a);
+    assertThat(new String(bytes, StandardCharsets.UTF_8))
+        .contains("\"categoryScores\":{\"diplomacy\":7.5,\"sanctions\":12.0}");
+    assertThat(articles.deserializer().deserialize("t", bytes)).isEqualTo(a);
+  }
+
+  @Test
+  void articleWithoutCategoryScoresReadsAsEmpty() {
+    String json = "{\"id\":\"a\",\"url\":\"https://x/a\",\"categories\":[\"trade\"]}";
+    Article a = new JsonSerde<>(Article.class).deserializer().deserialize("t", json.getBytes(StandardCharsets.UTF_8));
+    assertThat(a.categories()).containsExactly("trade");
+    assertThat(a.categoryScores()).isEmpty();
   }
 
   @Test

@@ -3,12 +3,16 @@ package io.wirewatch.process;
 import io.wirewatch.model.Article;
 import io.wirewatch.model.RawArticle;
 import io.wirewatch.model.TopicLabel;
+import io.wirewatch.process.classify.CategoryScore;
 import io.wirewatch.process.classify.CountryGazetteer;
 import io.wirewatch.process.classify.LanguageGuesser;
 import io.wirewatch.process.classify.Taxonomy;
 import io.wirewatch.process.clean.ArticleCleaner;
 import io.wirewatch.process.classify.TopicModel;
 import io.wirewatch.process.clean.CleanedPage;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /** Raw page in, cleaned and classified article out. No Kafka here: the topology calls it. */
 public final class ArticleProcessor {
@@ -39,6 +43,9 @@ public final class ArticleProcessor {
     String detected = languages.guess(page.text());
     String language = LanguageGuesser.UNDETERMINED.equals(detected) && page.language() != null
         ? page.language() : detected;
+    List<CategoryScore> categories = taxonomy.classify(title, page.text());
+    Map<String, Double> scores = new LinkedHashMap<>();
+    categories.forEach(c -> scores.put(c.id(), c.score()));
     return new Article(
         raw.id(),
         raw.sourceId(),
@@ -48,12 +55,13 @@ public final class ArticleProcessor {
         page.published() != null ? page.published() : raw.feedPublished(),
         language,
         page.text(),
-        taxonomy.categorize(title, page.text()),
+        categories.stream().map(CategoryScore::id).toList(),
         raw.fetchedAt(),
         raw.contentHash(),
         revision,
         countries.mentions(title, page.text()),
-        topic(title, page.text()));
+        topic(title, page.text()),
+        scores);
   }
 
   private TopicLabel topic(String title, String text) {

@@ -102,6 +102,8 @@ class WirewatchTopologyTest {
     assertThat(a.text()).startsWith("North Korea withdrew").doesNotContain("New sanctions on the liaison office");
     assertThat(a.language()).isEqualTo("en");
     assertThat(a.categories()).contains("sanctions", "diplomacy");
+    assertThat(a.categoryScores().keySet()).containsExactlyElementsOf(a.categories());
+    assertThat(a.categoryScores().values()).allSatisfy(score -> assertThat(score).isPositive());
     assertThat(a.revision()).isEqualTo(1);
     assertThat(a.countries()).containsExactly(new CountryMention("KP", 2), new CountryMention("CN", 1),
         new CountryMention("KR", 1), new CountryMention("US", 1));

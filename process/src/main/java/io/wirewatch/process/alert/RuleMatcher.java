@@ -234,7 +234,29 @@ public final class RuleMatcher implements Closeable {
     String snippet = textHits.isEmpty()
         ? snippet(title, titleHits.isEmpty() ? null : titleHits.get(0))
         : snippet(text, textHits.get(0));
-    return new RuleMatch(rule, List.copyOf(terms), snippet);
+    int hits = Math.max(1, occurrences(titleHits) + occurrences(textHits));
+    return new RuleMatch(rule, List.copyOf(terms), snippet, hits);
+  }
+
+  /**
+   * How many times a query matched in one field. Monitor reports a phrase word by word (one hit
+   * per word, through the sub-matches), so hits on consecutive positions are one occurrence:
+   * {@code "asset freeze"} found twice is 2, not 4. A proximity match with words between its terms
+   * ({@code "liaison office"~3}) counts once per matched word; two different terms of an OR query
+   * written next to each other count once.
+   *
+   * @param hits sorted by position, as {@link #sorted} returns them
+   */
+  static int occurrences(List<HighlightsMatch.Hit> hits) {
+    int count = 0;
+    int lastEnd = Integer.MIN_VALUE;
+    for (HighlightsMatch.Hit h : hits) {
+      if (lastEnd == Integer.MIN_VALUE || h.startPosition > lastEnd + 1) {
+        count++;
+      }
+      lastEnd = Math.max(lastEnd, h.endPosition);
+    }
+    return count;
   }
 
   private static List<HighlightsMatch.Hit> sorted(Collection<HighlightsMatch.Hit> hits) {

@@ -1,56 +1,146 @@
 package io.wirewatch.process.classify;
 
 import io.wirewatch.model.Rule;
+import io.wirewatch.model.config.ConfigException;
 import io.wirewatch.process.alert.RuleError;
 import io.wirewatch.process.alert.RuleMatch;
 import io.wirewatch.process.alert.RuleMatcher;
-import io.wirewatch.process.alert.RulesFile;
 import java.io.Closeable;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * Assigns categories. Each category is a query in the same language as alert rules, matched by
- * the same engine, so an analyst learns one syntax:
- *
- * <pre>
- * categories:
- *   - id: sanctions
- *     query: sanctions OR embargo OR "asset freeze"
- * </pre>
+ * Assigns categories by weighing evidence (see {@link Category}). Every term, required and
+ * excluded query of every category is one query in a single {@link RuleMatcher}, the engine and
+ * analysis of the alert rules, so an analyst learns one syntax and the article is run only
+ * against the queries whose words it contains.
  */
 public final class Taxonomy implements Closeable {
 
+  /**
+   * Hits of one term counted towards a score. A category should be assigned on breadth of
+   * evidence: without a cap, a market report that says "oil" twenty times, or a long feature that
+   * repeats one word, would reach any threshold on that word alone. Three still lets a story that
+   * is really about one thing (an "embargo" in headline, lead and body) count it fully.
+   */
+  public static final int MAX_HITS_PER_TERM = 3;
+
+  private enum Kind { TERM, REQUIRED, EXCLUDED }
+
+  /** What a query of the matcher stands for. */
+  private record Slot(int category, Kind kind, double weight, String query) {}
+
+  private final List<Category> categories;
   private final RuleMatcher matcher;
+  private final Map<String, Slot> slots = new HashMap<>();
 
-  public Taxonomy(List<Rule> categories) {
-    this.matcher = new RuleMatcher(categories);
+  /**
+   * @throws ConfigException naming the category and the query when a query does not parse
+   */
+  public Taxonomy(List<Category> categories) {
+    this.categories = List.copyOf(categories);
+    List<Rule> rules = new ArrayList<>();
+    for (int c = 0; c < this.categories.size(); c++) {
+      Category cat = this.categories.get(c);
+      for (int i = 0; i < cat.terms().size(); i++) {
+        Category.Term t = cat.terms().get(i);
+        add(rules, cat.id() + "#" + i, new Slot(c, Kind.TERM, t.weight(), t.query()));
+      }
+      for (int i = 0; i < cat.required().size(); i++) {
+        add(rules, cat.id() + "#required#" + i, new Slot(c, Kind.REQUIRED, 0, cat.required().get(i)));
+      }
+      for (int i = 0; i < cat.excluded().size(); i++) {
+        add(rules, cat.id() + "#excluded#" + i, new Slot(c, Kind.EXCLUDED, 0, cat.excluded().get(i)));
+      }
+    }
+    this.matcher = new RuleMatcher(rules);
+    if (!matcher.errors().isEmpty()) {
+      matcher.close();
+      throw new ConfigException(matcher.errors().stream().map(this::describe).collect(Collectors.joining("; ")));
+    }
   }
 
+  private void add(List<Rule> rules, String ruleId, Slot slot) {
+    slots.put(ruleId, slot);
+    rules.add(new Rule(ruleId, slot.query()));
+  }
+
+  private String describe(RuleError e) {
+    Slot s = slots.get(e.ruleId());
+    String what = switch (s.kind()) {
+      case TERM -> "term";
+      case REQUIRED -> "required query";
+      case EXCLUDED -> "excluded query";
+    };
+    // The matcher's reason repeats the query; the analyst needs the category and the parser's words.
+    return "category '" + categories.get(s.category()).id() + "', " + what + " '" + s.query() + "': "
+        + e.reason();
+  }
+
+  /** Reads and checks a taxonomy file; every problem is a {@link ConfigException} naming the file. */
   public static Taxonomy read(InputStream in, String name) {
-    RulesFile.Loaded loaded = RulesFile.read(in, name, "categories");
-    if (!loaded.errors().isEmpty()) {
-      throw new io.wirewatch.model.config.ConfigException(name + ": " + loaded.errors());
+    List<Category> categories = TaxonomyFile.read(in, name);
+    try {
+      return new Taxonomy(categories);
+    } catch (ConfigException e) {
+      throw new ConfigException("taxonomy " + name + ": " + e.getMessage());
     }
-    Taxonomy t = new Taxonomy(loaded.rules());
-    if (!t.errors().isEmpty()) {
-      throw new io.wirewatch.model.config.ConfigException(name + ": " + t.errors());
-    }
-    return t;
   }
 
-  public List<RuleError> errors() {
-    return matcher.errors();
+  public List<Category> categories() {
+    return categories;
   }
 
-  /** Ids of the categories the article matches, sorted. */
+  /** The categories assigned to an article with this title and text, with scores, sorted by id. */
+  public List<CategoryScore> classify(String title, String text) {
+    int n = categories.size();
+    double[] score = new double[n];
+    boolean[] required = new boolean[n];
+    boolean[] excluded = new boolean[n];
+    List<Set<String>> words = new ArrayList<>(n);
+    for (int c = 0; c < n; c++) {
+      words.add(new LinkedHashSet<>());
+    }
+    // Sorted by rule id, so "sanctions#10" comes before "sanctions#2": the evidence words are
+    // re-ordered below by term index to follow the file.
+    List<RuleMatch> matches = new ArrayList<>(matcher.match(title, text));
+    matches.sort((a, b) -> Integer.compare(index(a), index(b)));
+    for (RuleMatch m : matches) {
+      Slot s = slots.get(m.rule().id());
+      switch (s.kind()) {
+        case TERM -> {
+          score[s.category()] += s.weight() * Math.min(m.hits(), MAX_HITS_PER_TERM);
+          words.get(s.category()).addAll(m.terms());
+        }
+        case REQUIRED -> required[s.category()] = true;
+        case EXCLUDED -> excluded[s.category()] = true;
+      }
+    }
+    List<CategoryScore> out = new ArrayList<>();
+    for (int c = 0; c < n; c++) {
+      Category cat = categories.get(c);
+      if (score[c] >= cat.threshold() && !excluded[c] && (cat.required().isEmpty() || required[c])) {
+        out.add(new CategoryScore(cat.id(), score[c], List.copyOf(words.get(c))));
+      }
+    }
+    out.sort((a, b) -> a.id().compareTo(b.id()));
+    return out;
+  }
+
+  private int index(RuleMatch m) {
+    String id = m.rule().id();
+    return Integer.parseInt(id.substring(id.lastIndexOf('#') + 1));
+  }
+
+  /** Ids of the categories assigned, sorted. */
   public List<String> categorize(String title, String text) {
-    return matcher.match(title, text).stream().map(m -> m.rule().id()).sorted().toList();
-  }
-
-  /** Every category match with its terms, for tools that explain a classification. */
-  public List<RuleMatch> explain(String title, String text) {
-    return matcher.match(title, text);
+    return classify(title, text).stream().map(CategoryScore::id).toList();
   }
 
   @Override

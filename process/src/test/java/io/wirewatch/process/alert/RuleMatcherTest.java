@@ -141,4 +141,27 @@ class RuleMatcherTest {
     assertThat(matcher.check(new Rule("ok", "a OR b"))).isEmpty();
     assertThat(matcher.rules()).isEmpty();
   }
+
+  private int hits(String query, String title, String text) {
+    matcher = new RuleMatcher(List.of(new Rule("r", query)));
+    List<RuleMatch> found = matcher.match(title, text);
+    matcher.close();
+    matcher = null;
+    return found.isEmpty() ? 0 : found.get(0).hits();
+  }
+
+  @Test
+  void hitsCountEachOccurrenceInTitleAndText() {
+    assertThat(hits("sanctions", "New sanctions", "The sanctions widen. A sanction on shipping.")).isEqualTo(3);
+    assertThat(hits("sanctions", "", "One sanction only.")).isEqualTo(1);
+    assertThat(hits("embargo OR blockade", "", "An embargo, then a blockade, then another embargo.")).isEqualTo(3);
+    assertThat(hits("sanctions", "", "No such word here.")).isZero();
+  }
+
+  @Test
+  void aPhraseCountsOncePerOccurrenceNotOncePerWord() {
+    assertThat(hits("\"asset freeze\"", "", "An asset freeze was ordered.")).isEqualTo(1);
+    assertThat(hits("\"asset freeze\"", "Asset freeze", "The asset freeze, the second asset freeze this year."))
+        .isEqualTo(3);
+  }
 }
