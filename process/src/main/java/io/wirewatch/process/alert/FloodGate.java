@@ -4,6 +4,7 @@ import io.wirewatch.model.Alert;
 import io.wirewatch.process.StateView;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -28,8 +29,8 @@ public final class FloodGate {
    * @param memory earlier alerts by rule and URL and by rule and fingerprint; a Streams store in production
    */
   public Alert admit(Alert fresh, StateView<Alert> memory) {
-    String byUrl = fresh.ruleId() + "|url|" + fresh.url();
-    String byText = fresh.ruleId() + "|text|" + fresh.fingerprint();
+    String byUrl = key(fresh.ruleId(), "url", fresh.url());
+    String byText = key(fresh.ruleId(), "text", fresh.fingerprint());
     Alert earlier = memory.get(byUrl);
     if (earlier == null && fresh.fingerprint() != null) {
       earlier = memory.get(byText);
@@ -37,11 +38,19 @@ public final class FloodGate {
     Alert out = earlier != null && withinWindow(earlier, fresh.raisedAt())
         ? earlier.seenAgain(fresh.sourceId(), fresh.raisedAt())
         : fresh;
-    memory.put(byUrl, out);
-    if (fresh.fingerprint() != null) {
-      memory.put(byText, out);
+    // Every way of reaching this story must see the latest count and sources, including the first
+    // alert's own URL and text, or a later edit of the first page would publish an older count.
+    for (Alert a : earlier == null ? List.of(fresh) : List.of(fresh, earlier)) {
+      memory.put(key(a.ruleId(), "url", a.url()), out);
+      if (a.fingerprint() != null) {
+        memory.put(key(a.ruleId(), "text", a.fingerprint()), out);
+      }
     }
     return out;
+  }
+
+  private static String key(String rule, String kind, String value) {
+    return rule + "|" + kind + "|" + value;
   }
 
   /** True when {@code remembered} can be forgotten at {@code now}: its window has closed. */

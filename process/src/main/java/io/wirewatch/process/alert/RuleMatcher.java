@@ -14,6 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
@@ -50,6 +52,11 @@ public final class RuleMatcher implements Closeable {
   /** Active rules by id. Concurrent: the global-store thread updates while stream threads match. */
   private final Map<String, Rule> rules = new ConcurrentHashMap<>();
   private final List<RuleError> errors = new ArrayList<>();
+  /**
+   * Rule changes (one global-store thread) against matching (every stream thread): a change swaps
+   * the index entry and the rule together, so a match never sees one without the other.
+   */
+  private final ReadWriteLock lock = new ReentrantReadWriteLock();
 
   /**
    * Presearcher passes. Lucene Monitor indexes each rule under the words an article must contain
@@ -101,28 +108,38 @@ public final class RuleMatcher implements Closeable {
    *
    * @return the reason when the rule was rejected
    */
-  public synchronized Optional<RuleError> put(Rule rule) {
+  public Optional<RuleError> put(Rule rule) {
     if (!rule.enabled()) {
       remove(rule.id());
       return Optional.empty();
     }
+    MonitorQuery query;
     try {
-      register(List.of(toQuery(rule)));
-      rules.put(rule.id(), rule);
-      return Optional.empty();
+      query = toQuery(rule);
     } catch (RuleException e) {
       return Optional.of(e.error);
+    }
+    lock.writeLock().lock();
+    try {
+      register(List.of(query));
+      rules.put(rule.id(), rule);
+      return Optional.empty();
+    } finally {
+      lock.writeLock().unlock();
     }
   }
 
   /** Removes the rule {@code id}, if present. */
-  public synchronized void remove(String id) {
-    if (rules.remove(id) != null) {
-      try {
+  public void remove(String id) {
+    lock.writeLock().lock();
+    try {
+      if (rules.remove(id) != null) {
         monitor.deleteById(id);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot remove rule " + id + " from the index", e);
       }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot remove rule " + id + " from the index", e);
+    } finally {
+      lock.writeLock().unlock();
     }
   }
 
@@ -209,17 +226,20 @@ public final class RuleMatcher implements Closeable {
     doc.add(new TextField(TITLE, t, Field.Store.NO));
     doc.add(new TextField(TEXT, x, Field.Store.NO));
     MatchingQueries<HighlightsMatch> found;
+    List<RuleMatch> out = new ArrayList<>();
+    lock.readLock().lock();
     try {
       found = monitor.match(doc, HighlightsMatch.MATCHER);
+      for (HighlightsMatch m : found.getMatches()) {
+        Rule r = rules.get(m.getQueryId());
+        if (r != null) {
+          out.add(describe(r, m, t, x));
+        }
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("matching against the in-memory rule index failed", e);
-    }
-    List<RuleMatch> out = new ArrayList<>();
-    for (HighlightsMatch m : found.getMatches()) {
-      Rule r = rules.get(m.getQueryId());
-      if (r != null) { // removed between the match and now
-        out.add(describe(r, m, t, x));
-      }
+    } finally {
+      lock.readLock().unlock();
     }
     out.sort(Comparator.comparing(rm -> rm.rule().id()));
     return new Result(out, found.getQueriesRun());
@@ -276,10 +296,11 @@ public final class RuleMatcher implements Closeable {
     int start = Math.max(0, h.startOffset - SNIPPET_CONTEXT);
     int end = Math.min(s.length(), h.endOffset + SNIPPET_CONTEXT);
     // Cut at word boundaries so the snippet does not open or close mid-word.
-    while (start > 0 && !Character.isWhitespace(s.charAt(start - 1))) {
+    // Bounded by the hit itself: text without spaces (Chinese, Japanese) has no word boundary.
+    while (start > 0 && start < h.startOffset && !Character.isWhitespace(s.charAt(start - 1))) {
       start++;
     }
-    while (end < s.length() && !Character.isWhitespace(s.charAt(end))) {
+    while (end < s.length() && end > h.endOffset && !Character.isWhitespace(s.charAt(end))) {
       end--;
     }
     start = Math.min(start, h.startOffset);

@@ -66,10 +66,20 @@ class FloodGateTest {
 
   @Test
   void afterTheRulesWindowTheStoryAlertsAgain() {
-    gate.admit(alert("short", "a1", "https://x/1", "wire", "f1", T0), memory);
+    Alert first = gate.admit(alert("short", "a1", "https://x/1", "wire", "f1", T0), memory);
     Alert late = gate.admit(alert("short", "a2", "https://y/2", "desk", "f1", T0.plus(Duration.ofMinutes(61))), memory);
     assertThat(late.count()).isEqualTo(1);
     assertThat(late.articleId()).isEqualTo("a2");
-    assertThat(gate.expired(stored.get("short|url|https://x/1"), T0.plus(Duration.ofMinutes(61)))).isTrue();
+    assertThat(gate.expired(first, T0.plus(Duration.ofMinutes(61)))).isTrue();
+    assertThat(stored.get("short|url|https://x/1")).isEqualTo(late); // the first page now counts into the new alert
+  }
+
+  @Test
+  void anEditOfTheFirstPageAfterACopyKeepsCountingUp() {
+    gate.admit(alert("r", "a1", "https://x/1", "wire", "f1", T0), memory);
+    gate.admit(alert("r", "a2", "https://y/2", "desk", "f1", T0.plusSeconds(60)), memory);
+    Alert edit = gate.admit(alert("r", "a1", "https://x/1", "wire", "f1-edited", T0.plusSeconds(120)), memory);
+    assertThat(edit.count()).isEqualTo(3);
+    assertThat(edit.sources()).containsExactly("wire", "desk");
   }
 }

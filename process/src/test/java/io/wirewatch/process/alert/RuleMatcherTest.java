@@ -121,6 +121,7 @@ class RuleMatcherTest {
     matcher.put(new Rule("r", "embargo", null, null, false, null, null, 2));
     assertThat(matcher.match("", "an embargo")).isEmpty();
     matcher.put(new Rule("r", "embargo").withVersion(3));
+    assertThat(matcher.match("", "an embargo")).extracting(m -> m.rule().version()).containsExactly(3L);
     matcher.remove("r");
     assertThat(matcher.match("", "an embargo")).isEmpty();
     assertThat(matcher.rules()).isEmpty();
@@ -163,5 +164,17 @@ class RuleMatcherTest {
     assertThat(hits("\"asset freeze\"", "", "An asset freeze was ordered.")).isEqualTo(1);
     assertThat(hits("\"asset freeze\"", "Asset freeze", "The asset freeze, the second asset freeze this year."))
         .isEqualTo(3);
+  }
+
+  @Test
+  void snippetOfTextWithoutSpacesDoesNotFail() {
+    matcher = new RuleMatcher(List.of(new Rule("r", "sanctions")));
+    String text = "x".repeat(300) + " sanctions " + "y".repeat(300);
+    assertThat(matcher.match("", text).get(0).snippet()).contains("«sanctions»");
+    String cjk = "朝鲜".repeat(100) + "sanctions" + "韩国".repeat(100);
+    // The tokenizer splits ideographs from Latin words, so it matches; the snippet has no word boundary to find.
+    assertThat(matcher.match("", cjk).get(0).snippet()).contains("«sanctions»");
+    assertThat(RuleMatcher.snippet("无空格".repeat(80) + "ab" + "无空格".repeat(80),
+        new org.apache.lucene.monitor.HighlightsMatch.Hit(0, 240, 1, 242))).contains("«ab»");
   }
 }
