@@ -27,7 +27,7 @@ import picocli.CommandLine.Model.CommandSpec;
 final class ExtractCommand implements Callable<Integer> {
 
   private static final Logger LOG = LoggerFactory.getLogger(ExtractCommand.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = io.wirewatch.model.Json.MAPPER;
 
   @Spec
   CommandSpec spec;

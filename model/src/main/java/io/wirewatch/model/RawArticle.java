@@ -31,5 +31,10 @@ public record RawArticle(
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(url, "url");
     Objects.requireNonNull(html, "html");
+    // The process stage tells repeats from edits by this hash; a producer that left it out still
+    // gets exact-repeat detection instead of a new revision at every delivery.
+    if (contentHash == null || contentHash.isBlank()) {
+      contentHash = ArticleId.contentHash(html);
+    }
   }
 }

@@ -85,6 +85,11 @@ public record Rule(
     this(id, query, null, null, null, null, null, 0);
   }
 
+  /** The flood-control window, or null when the rule names none. */
+  public java.time.Duration windowDuration() {
+    return window == null || window.isBlank() ? null : io.wirewatch.model.config.Settings.parseDuration(window);
+  }
+
   public Rule withVersion(long v) {
     return new Rule(id, query, severity, description, enabled, window, filters, v);
   }

@@ -3,7 +3,6 @@ package io.wirewatch.process;
 import io.wirewatch.model.Rule;
 import io.wirewatch.model.Topics;
 import io.wirewatch.model.config.ConfigException;
-import io.wirewatch.model.config.Settings;
 import io.wirewatch.process.alert.AlertRaiser;
 import io.wirewatch.process.alert.FloodGate;
 import io.wirewatch.process.alert.RuleMatcher;
@@ -49,7 +48,7 @@ public final class ProcessComponents implements AutoCloseable {
   }
 
   private Duration windowOf(Rule r) {
-    return r.window() == null || r.window().isBlank() ? config.alertWindow() : Settings.parseDuration(r.window());
+    return r.windowDuration() == null ? config.alertWindow() : r.windowDuration();
   }
 
   /** The topology over these parts. */

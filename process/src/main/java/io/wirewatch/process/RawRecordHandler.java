@@ -40,6 +40,11 @@ public final class RawRecordHandler {
       if (raw == null) {
         throw new IllegalArgumentException("empty value (a tombstone is not a page)");
       }
+      if (!raw.id().equals(key)) {
+        // Revisions are kept per partition: a record keyed otherwise would be checked in the
+        // wrong place and could be raised twice.
+        throw new IllegalArgumentException("record key '" + key + "' is not the article id '" + raw.id() + "'");
+      }
     } catch (RuntimeException e) {
       return Outcome.failed(DeadLetter.of("process.decode", key, e, preview(value), clock.instant()));
     }

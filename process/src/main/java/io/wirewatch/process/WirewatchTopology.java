@@ -173,14 +173,15 @@ public final class WirewatchTopology {
       }
       long version = context.recordMetadata().map(m -> m.offset()).orElse(rule.version());
       Rule versioned = rule.withVersion(version);
-      store.put(record.key(), versioned);
-      apply(record.key(), versioned);
-    }
-
-    private void apply(String id, Rule rule) {
-      rules.put(rule).ifPresentOrElse(
-          e -> LOG.error("rule {} rejected: {}", id, e.reason()),
-          () -> LOG.info("rule {} v{} {}", id, rule.version(), rule.enabled() ? "active" : "disabled"));
+      // Only an accepted rule is stored: after a restart every instance then holds the same last
+      // good version that running instances kept. `wirewatch rules` checks rules before writing,
+      // so a rejected record here was written around it.
+      rules.put(versioned).ifPresentOrElse(
+          e -> LOG.error("rule {} v{} rejected, previous version kept: {}", record.key(), version, e.reason()),
+          () -> {
+            store.put(record.key(), versioned);
+            LOG.info("rule {} v{} {}", record.key(), version, versioned.enabled() ? "active" : "disabled");
+          });
     }
   }
 

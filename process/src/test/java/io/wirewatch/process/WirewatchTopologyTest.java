@@ -160,6 +160,13 @@ class WirewatchTopologyTest {
   }
 
   @Test
+  void recordKeyedOtherwiseThanByArticleIdIsADeadLetter() {
+    raw.pipeInput("not-the-id", TOPICS.raw().valueSerde().serializer().serialize(TOPICS.raw().name(), LIAISON));
+    assertThat(deadLetters.readValue().reason()).contains("'not-the-id' is not the article id");
+    assertThat(articles.isEmpty()).isTrue();
+  }
+
+  @Test
   void alertsAreKeyedByRuleAndArticle() {
     send(LIAISON);
     assertThat(alerts.readKeyValuesToList()).extracting(kv -> kv.key)

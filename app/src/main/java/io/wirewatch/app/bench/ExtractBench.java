@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
         + "same run, the saved output/readability_js.json, and Jsoup parse-only speed.")
 public final class ExtractBench implements Callable<Integer> {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = io.wirewatch.model.Json.MAPPER;
 
   @Spec
   CommandSpec spec;

@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
 final class ReadabilityRunner {
 
   private static final Logger LOG = LoggerFactory.getLogger(ReadabilityRunner.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = io.wirewatch.model.Json.MAPPER;
 
   /** One page's result: the text, the time jsdom + Readability took in the worker, and any failure. */
   record Result(String text, double millis, boolean retried, String error) {}

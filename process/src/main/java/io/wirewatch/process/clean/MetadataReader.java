@@ -20,7 +20,7 @@ import org.jsoup.nodes.Element;
  */
 final class MetadataReader {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = io.wirewatch.model.Json.MAPPER;
 
   /** schema.org types whose headline/dates/author are the page's own (not a breadcrumb's or a site's). */
   private static final Set<String> ARTICLE_TYPES = Set.of(
@@ -230,9 +230,10 @@ final class MetadataReader {
     if (s == null) {
       return null;
     }
-    // Some sites put entities or tags in meta content; decode the former, drop the latter.
-    String t = s.indexOf('&') >= 0 || s.indexOf('<') >= 0 ? org.jsoup.parser.Parser.unescapeEntities(s, false) : s;
-    t = TextNormalizer.normalize(t.replaceAll("<[^>]{0,200}>", ""));
+    // Some sites put markup or entities in meta content: let Jsoup read it as HTML text, so that
+    // "&lt; 5%" stays "< 5%" while real tags are dropped.
+    String t = s.indexOf('&') >= 0 || s.indexOf('<') >= 0 ? org.jsoup.Jsoup.parseBodyFragment(s).text() : s;
+    t = TextNormalizer.normalize(t);
     return t.isEmpty() ? null : t;
   }
 }
