@@ -13,6 +13,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +25,7 @@ public final class AlertConsole implements Runnable, AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(AlertConsole.class);
 
-  private final KafkaConsumer<String, Alert> consumer;
+  private final KafkaConsumer<String, byte[]> consumer;
   private final Topic<String, Alert> topic;
   private final PrintStream out;
   private final AtomicBoolean running = new AtomicBoolean(true);
@@ -39,7 +40,7 @@ public final class AlertConsole implements Runnable, AutoCloseable {
         ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
         // Only alerts of committed Streams transactions: an aborted attempt is never shown.
         ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-        topic.keySerde().deserializer(), topic.valueSerde().deserializer());
+        topic.keySerde().deserializer(), new ByteArrayDeserializer());
   }
 
   @Override
@@ -47,8 +48,19 @@ public final class AlertConsole implements Runnable, AutoCloseable {
     try {
       consumer.subscribe(List.of(topic.name()));
       while (running.get()) {
-        for (ConsumerRecord<String, Alert> r : consumer.poll(Duration.ofMillis(500))) {
-          out.println(format(r.value()));
+        for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+          Alert alert;
+          try {
+            alert = topic.valueSerde().deserializer().deserialize(topic.name(), r.value());
+          } catch (RuntimeException e) {
+            // One record written by something else must not silence every later alert.
+            LOG.error("skipping unreadable record {}@{}/{}: {}", r.key(), r.partition(), r.offset(), e.getMessage());
+            continue;
+          }
+          if (alert == null) {
+            continue;
+          }
+          out.println(format(alert));
           out.flush();
           printed.incrementAndGet();
         }

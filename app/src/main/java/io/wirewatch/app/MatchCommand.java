@@ -52,10 +52,7 @@ final class MatchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    RulesFile.Loaded loaded;
-    try (InputStream in = Files.newInputStream(rulesFile)) {
-      loaded = RulesFile.read(in, rulesFile.toString(), "rules");
-    }
+    RulesFile.Loaded loaded = RulesFile.read(rulesFile);
     PrintStream out = System.out;
     int pages = 0;
     int failed = 0;

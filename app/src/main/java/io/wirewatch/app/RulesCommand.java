@@ -43,6 +43,8 @@ import picocli.CommandLine.Parameters;
     })
 final class RulesCommand implements Runnable {
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RulesCommand.class);
+
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -164,10 +166,7 @@ final class RulesCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      RulesFile.Loaded loaded;
-      try (InputStream in = Files.newInputStream(file)) {
-        loaded = RulesFile.read(in, file.toString(), "rules");
-      }
+      RulesFile.Loaded loaded = RulesFile.read(file);
       checkAll(loaded.rules(), loaded.errors());
       AppConfig app = app();
       rulesTopic(app).publish(loaded.rules());
@@ -209,14 +208,20 @@ final class RulesCommand implements Runnable {
           }
         }
       }
-      System.err.println(matched + " of " + latest.size() + " retained articles match");
+      LOG.info("{} of {} retained articles match", matched, latest.size());
       return 0;
     }
 
     private static Map<String, Article> readArticles(String bootstrap, Topic<String, Article> topic) {
       Map<String, Article> latest = new LinkedHashMap<>();
       TopicReplay.replay(bootstrap, topic.name(),
-          r -> latest.put(r.key(), topic.valueSerde().deserializer().deserialize(topic.name(), r.value())));
+          r -> {
+            if (r.value() == null) {
+              latest.remove(r.key());
+            } else {
+              latest.put(r.key(), topic.valueSerde().deserializer().deserialize(topic.name(), r.value()));
+            }
+          });
       return latest;
     }
   }

@@ -34,7 +34,12 @@ public final class ProcessService implements AutoCloseable {
 
   public ProcessService(String bootstrapServers, ProcessConfig config, Topics topics, Clock clock) {
     this.components = new ProcessComponents(config, topics, clock);
-    seedRules(bootstrapServers, topics, clock);
+    try {
+      seedRules(bootstrapServers, topics, clock);
+    } catch (RuntimeException e) {
+      components.close();
+      throw e;
+    }
     Properties props = new Properties();
     props.putAll(config.streams());
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -77,11 +82,20 @@ public final class ProcessService implements AutoCloseable {
     p.put(ProducerConfig.ACKS_CONFIG, "all");
     try (KafkaProducer<String, DeadLetter> producer = new KafkaProducer<>(p, new StringSerializer(),
         topics.deadLetter().valueSerde().serializer())) {
+      List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
       for (RuleError e : errors) {
         LOG.error("rule {} rejected: {}", e.ruleId(), e.reason());
-        producer.send(new ProducerRecord<>(topics.deadLetter().name(), e.ruleId(),
-            new DeadLetter("process.rule", e.reason(), null, e.ruleId(), null, clock.instant())));
+        sent.add(producer.send(new ProducerRecord<>(topics.deadLetter().name(), e.ruleId(),
+            new DeadLetter("process.rule", e.reason(), null, e.ruleId(), null, clock.instant()))));
       }
+      for (var f : sent) {
+        f.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reporting rejected rules", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException("cannot write rejected rules to " + topics.deadLetter().name(), e.getCause());
     }
   }
 

@@ -33,6 +33,15 @@ public final class RulesFile {
 
   private RulesFile() {}
 
+  /** The rules of a YAML file with a top-level {@code rules:} list. */
+  public static Loaded read(java.nio.file.Path file) {
+    try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+      return read(in, file.toString(), "rules");
+    } catch (IOException e) {
+      throw new ConfigException("cannot read rules file " + file + ": " + e.getMessage());
+    }
+  }
+
   public static Loaded read(InputStream in, String name, String listName) {
     JsonNode root;
     try {
