@@ -106,10 +106,18 @@ class PipelineIT {
   }
 
   private Ingestor ingest() {
-    Ingestor i = Ingestor.toKafka(broker.bootstrapServers(), IngestConfig.defaults(), TOPICS,
+    Ingestor i = Ingestor.toKafka(broker.bootstrapServers(), localConfig(), TOPICS,
         SourcesFile.read(sourcesFile), Clock.systemUTC());
     i.start();
     return i;
+  }
+
+  /** The defaults, but the fixture server on 127.0.0.1 may be fetched (the SSRF guard refuses it otherwise). */
+  static IngestConfig localConfig() {
+    return IngestConfig.from(io.wirewatch.model.config.Settings.builder()
+        .defaultsResource(IngestConfig.DEFAULTS)
+        .overrides(Map.of("ingest.fetch.allow-addresses", "127.0.0.1"))
+        .build());
   }
 
   @Test

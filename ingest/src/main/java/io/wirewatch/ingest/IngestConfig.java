@@ -2,6 +2,7 @@ package io.wirewatch.ingest;
 
 import io.wirewatch.model.config.Settings;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,9 +27,18 @@ public record IngestConfig(
   public record FetchLimits(
       Duration connectTimeout,
       Duration requestTimeout,
+      Duration totalTimeout,
       long maxBodyBytes,
       int maxRedirects,
-      String userAgent) {}
+      String userAgent,
+      List<String> allowAddresses) {
+
+    public FetchLimits {
+      allowAddresses = List.copyOf(allowAddresses);
+      // Parsed once here so that a typo stops the start with the key's name, not the first fetch.
+      new io.wirewatch.ingest.fetch.AddressGuard(allowAddresses);
+    }
+  }
 
   public static IngestConfig from(Settings s) {
     Duration interval = s.duration("ingest.poll.interval");
@@ -43,11 +53,17 @@ public record IngestConfig(
         new FetchLimits(
             s.duration("ingest.fetch.connect-timeout"),
             s.duration("ingest.fetch.request-timeout"),
+            s.duration("ingest.fetch.total-timeout"),
             s.longValue("ingest.fetch.max-body-bytes", 1_024, 1_000_000_000),
             s.intValue("ingest.fetch.max-redirects", 0, 20),
-            s.string("ingest.fetch.user-agent")),
+            s.string("ingest.fetch.user-agent"),
+            list(s.string("ingest.fetch.allow-addresses", ""))),
         s.intValue("ingest.seen.max-entries", 100, 100_000_000),
         s.withPrefix("ingest.producer"));
+  }
+
+  static List<String> list(String csv) {
+    return java.util.Arrays.stream(csv.split(",")).map(String::trim).filter(x -> !x.isEmpty()).toList();
   }
 
   /** The defaults file alone: what tests start from. */
