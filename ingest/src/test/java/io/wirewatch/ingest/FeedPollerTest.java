@@ -293,7 +293,7 @@ class FeedPollerTest {
   @Test
   void htmlSourceIsFetchedOnceAsAnArticle() {
     serve("/single.html", "text/html; charset=utf-8", PAGE_A);
-    Source page = new Source("single", url("/single.html"), Source.Type.HTML, null);
+    Source page = new Source("single", url("/single.html"), Source.Type.PAGE, null);
 
     PollReport first = poller.poll(page);
     PollReport second = poller.poll(page);

@@ -60,6 +60,17 @@ public final class TopicCreator {
   }
 
   private static Map<String, String> configFor(Topics topics, Topic<String, ?> t) {
+    if (t == topics.sources()) {
+      // A table of definitions: only the latest per id matters, and it must never expire.
+      return Map.of("cleanup.policy", "compact");
+    }
+    if (t == topics.seen() || t == topics.sourceStatus()) {
+      // Latest record per key, and nothing older than the retention: the seen-set stays bounded
+      // by age (an item older than 30 days is off every feed), the status by the last week.
+      long keep = t == topics.seen() ? 30 * DAY_MS : 7 * DAY_MS;
+      return Map.of("cleanup.policy", "compact,delete", "retention.ms", String.valueOf(keep),
+          "segment.ms", String.valueOf(DAY_MS));
+    }
     long retention;
     if (t == topics.raw()) {
       retention = 3 * DAY_MS; // raw pages are large and re-fetchable

@@ -40,7 +40,7 @@ import java.util.zip.InflaterInputStream;
  * A watchdog interrupts the reading thread at the deadline (the JDK's response stream wakes from a
  * blocked read only on interrupt).
  */
-public final class PageFetcher {
+public final class PageFetcher implements Fetcher {
 
   private static final String ACCEPT =
       "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml;q=0.9,*/*;q=0.8";
@@ -74,6 +74,7 @@ public final class PageFetcher {
         .build();
   }
 
+  @Override
   public FetchedPage fetch(URI url) throws FetchException {
     return fetch(url, Validators.NONE);
   }
@@ -82,6 +83,7 @@ public final class PageFetcher {
    * Fetches {@code url}; with validators from an earlier fetch the server may answer 304, returned
    * as a page with {@link FetchedPage#notModified()} and no body.
    */
+  @Override
   public FetchedPage fetch(URI url, Validators validators) throws FetchException {
     String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
     return switch (scheme) {
