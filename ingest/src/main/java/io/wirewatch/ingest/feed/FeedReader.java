@@ -45,6 +45,7 @@ public final class FeedReader {
     try (Reader reader = new StringReader(text)) {
       SyndFeedInput input = new SyndFeedInput();
       input.setAllowDoctypes(false);
+      input.setPreserveWireFeed(true); // for RSS <ttl>, which the Synd model drops
       feed = input.build(reader);
     } catch (FeedException | IOException | IllegalArgumentException e) {
       throw new FeedParseException(feedUrl, String.valueOf(e.getMessage()), e);
