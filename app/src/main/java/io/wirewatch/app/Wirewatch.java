@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
       IngestCommand.class,
       ProcessCommand.class,
       TailCommand.class,
+      SourcesCommand.class,
+      FeedCommand.class,
       io.wirewatch.app.bench.BenchCommand.class,
       CommandLine.HelpCommand.class
     })
