@@ -51,14 +51,18 @@ public final class FeedReader {
       throw new FeedParseException(feedUrl, String.valueOf(e.getMessage()), e);
     }
     List<FeedEntry> out = new ArrayList<>();
+    List<URI> bases = XmlBase.itemBases(text, feedUrl, feed.getEntries().size());
+    int index = 0;
     for (SyndEntry e : feed.getEntries()) {
+      URI base = bases == null ? feedUrl : bases.get(index);
+      index++;
       if (out.size() >= MAX_ENTRIES) {
         break;
       }
       out.add(new FeedEntry(
           guid(e),
-          blankToNull(e.getTitle()),
-          link(feedUrl, e),
+          title(e.getTitle()),
+          link(base, e),
           instant(e.getPublishedDate() != null ? e.getPublishedDate() : e.getUpdatedDate()),
           blankToNull(e.getAuthor()),
           summary(e)));
@@ -85,6 +89,19 @@ public final class FeedReader {
   private static String charsetOf(String contentType) {
     return contentType == null ? null
         : new io.wirewatch.ingest.fetch.FetchedPage(null, null, 0, contentType, new byte[0]).declaredCharset();
+  }
+
+  private static final java.util.regex.Pattern XHTML_DIV = java.util.regex.Pattern.compile(
+      "(?s)^<div xmlns=\"http://www.w3.org/1999/xhtml\">(.*)</div>$");
+
+  /** Rome hands an Atom type="xhtml" title over with its wrapping div, which is no part of the title. */
+  static String title(String t) {
+    String s = blankToNull(t);
+    if (s == null) {
+      return null;
+    }
+    java.util.regex.Matcher m = XHTML_DIV.matcher(s);
+    return m.matches() ? blankToNull(m.group(1)) : s;
   }
 
   private static URI link(URI feedUrl, SyndEntry e) {

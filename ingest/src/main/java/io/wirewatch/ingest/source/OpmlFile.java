@@ -32,7 +32,8 @@ public final class OpmlFile {
       return true;
     }
     try {
-      String head = Files.readString(file).substring(0, (int) Math.min(Files.size(file), 512));
+      String text = Files.readString(file);
+      String head = text.substring(0, Math.min(text.length(), 512));
       return head.toLowerCase(Locale.ROOT).contains("<opml");
     } catch (IOException | RuntimeException e) {
       return false;
