@@ -44,6 +44,7 @@ public final class TopicCreator {
       }
       try {
         admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+        awaitLeaders(admin, missing.stream().map(NewTopic::name).toList());
         LOG.info("created topics {}", missing.stream().map(NewTopic::name).toList());
       } catch (ExecutionException e) {
         // Another instance may have created them between the listing and now: that is success.
@@ -56,6 +57,29 @@ public final class TopicCreator {
       throw new IllegalStateException("interrupted while creating topics", e);
     } catch (ExecutionException | TimeoutException e) {
       throw new IllegalStateException("cannot create topics on " + bootstrapServers + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Waits until every partition of the new topics has a leader: a producer writing in the first
+   * milliseconds otherwise meets NotLeaderOrFollower and, being idempotent, can get stuck on
+   * out-of-order sequence numbers for that partition.
+   */
+  private static void awaitLeaders(Admin admin, List<String> names)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (System.nanoTime() < deadline) {
+      try {
+        boolean ready = admin.describeTopics(names).allTopicNames().get(30, TimeUnit.SECONDS).values().stream()
+            .allMatch(d -> d.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
+        if (ready) {
+          Thread.sleep(200); // leadership reaches the brokers' metadata caches just after
+          return;
+        }
+      } catch (ExecutionException notYetKnown) {
+        // UnknownTopicOrPartition right after creation: ask again
+      }
+      Thread.sleep(100);
     }
   }
 

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       // one line per benchmark, alphabetical
       FeedsBench.class,
+      IngestBench.class,
     })
 public final class BenchCommand implements Runnable {
 
