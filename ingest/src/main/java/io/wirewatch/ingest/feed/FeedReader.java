@@ -42,13 +42,26 @@ public final class FeedReader {
     if (looksLikeHtml(text)) {
       throw new FeedParseException(feedUrl, "an HTML page, not a feed (use type auto to discover its feed)", null);
     }
+    // A DOCTYPE naming only an external DTD (RSS 0.91's, typically) is dropped: it would never be
+    // loaded anyway. One with an internal subset, where entity bombs and XXE live, stays and is refused.
+    text = EXTERNAL_DOCTYPE.matcher(text).replaceFirst("");
     try (Reader reader = new StringReader(text)) {
       SyndFeedInput input = new SyndFeedInput();
       input.setAllowDoctypes(false);
       input.setPreserveWireFeed(true); // for RSS <ttl>, which the Synd model drops
       feed = input.build(reader);
-    } catch (FeedException | IOException | IllegalArgumentException e) {
-      throw new FeedParseException(feedUrl, String.valueOf(e.getMessage()), e);
+    } catch (FeedException | IOException | RuntimeException e) {
+      if (isMalformedXml(e)) {
+        // not well-formed XML (or a refused DOCTYPE): no second chance
+        throw new FeedParseException(feedUrl, String.valueOf(e.getMessage()), e);
+      }
+      // Well-formed XML that Rome cannot map (unknown version, a missing <channel>, a Rome bug on
+      // base64 content): read the entries by element names, as lenient feed readers do.
+      List<FeedEntry> entries = LenientFeedParser.entries(text, feedUrl);
+      if (entries == null) {
+        throw new FeedParseException(feedUrl, String.valueOf(e.getMessage()), e);
+      }
+      return new ParsedFeed(null, entries.size() > MAX_ENTRIES ? entries.subList(0, MAX_ENTRIES) : entries, null);
     }
     List<FeedEntry> out = new ArrayList<>();
     List<URI> bases = XmlBase.itemBases(text, feedUrl, feed.getEntries().size());
@@ -69,6 +82,18 @@ public final class FeedReader {
     }
     return new ParsedFeed(blankToNull(feed.getTitle()), out, ttl(feed));
   }
+
+  private static boolean isMalformedXml(Throwable e) {
+    for (Throwable c = e; c != null; c = c.getCause()) {
+      if (c instanceof org.xml.sax.SAXParseException || c instanceof org.jdom2.input.JDOMParseException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final java.util.regex.Pattern EXTERNAL_DOCTYPE =
+      java.util.regex.Pattern.compile("(?i)<!DOCTYPE[^\\[>]*>");
 
   /** A feed's entries with what it says about itself. {@code ttl} is RSS's minutes-to-cache, or null. */
   public record ParsedFeed(String title, List<FeedEntry> entries, Duration ttl) {}
@@ -95,7 +120,7 @@ public final class FeedReader {
       "(?s)^<div xmlns=\"http://www.w3.org/1999/xhtml\">(.*)</div>$");
 
   /** Rome hands an Atom type="xhtml" title over with its wrapping div, which is no part of the title. */
-  static String title(String t) {
+  public static String title(String t) {
     String s = blankToNull(t);
     if (s == null) {
       return null;
@@ -137,7 +162,7 @@ public final class FeedReader {
     return d == null ? null : d.toInstant();
   }
 
-  private static String blankToNull(String s) {
+  static String blankToNull(String s) {
     return s == null || s.isBlank() ? null : s.trim();
   }
 }

@@ -49,6 +49,10 @@ public final class CharsetSniffer {
     if (bom != null) {
       return bom;
     }
+    Charset wide = fromFirstBytes(body);
+    if (wide != null) {
+      return wide;
+    }
     Charset header = plausible(forName(declaredCharset), body);
     if (header != null) {
       return header;
@@ -86,6 +90,12 @@ public final class CharsetSniffer {
   }
 
   private static Charset fromBom(byte[] b) {
+    if (b.length >= 4 && b[0] == 0 && b[1] == 0 && (b[2] & 0xff) == 0xFE && (b[3] & 0xff) == 0xFF) {
+      return Charset.forName("UTF-32BE");
+    }
+    if (b.length >= 4 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xFE && b[2] == 0 && b[3] == 0) {
+      return Charset.forName("UTF-32LE");
+    }
     if (b.length >= 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF) {
       return StandardCharsets.UTF_8;
     }
@@ -98,12 +108,49 @@ public final class CharsetSniffer {
     return null;
   }
 
+  /**
+   * XML 1.0 appendix F: a document without a byte-order mark in a 16- or 32-bit encoding, or in
+   * EBCDIC, still shows its encoding in how {@code <?} is spelled in its first bytes.
+   */
+  private static Charset fromFirstBytes(byte[] b) {
+    if (b.length < 4) {
+      return null;
+    }
+    int b0 = b[0] & 0xff;
+    int b1 = b[1] & 0xff;
+    int b2 = b[2] & 0xff;
+    int b3 = b[3] & 0xff;
+    try {
+      if (b0 == 0 && b1 == 0 && b2 == 0 && b3 == 0x3C) {
+        return Charset.forName("UTF-32BE");
+      }
+      if (b0 == 0x3C && b1 == 0 && b2 == 0 && b3 == 0) {
+        return Charset.forName("UTF-32LE");
+      }
+      if (b0 == 0 && b1 == 0x3C && b2 == 0 && b3 == 0x3F) {
+        return StandardCharsets.UTF_16BE;
+      }
+      if (b0 == 0x3C && b1 == 0 && b2 == 0x3F && b3 == 0) {
+        return StandardCharsets.UTF_16LE;
+      }
+      if (b0 == 0x4C && b1 == 0x6F && b2 == 0xA7 && b3 == 0x94) {
+        return Charset.forName("IBM037");
+      }
+    } catch (UnsupportedCharsetException absent) {
+      return null;
+    }
+    return null;
+  }
+
   private static int bomLength(byte[] b, Charset cs) {
     if (cs.equals(StandardCharsets.UTF_8) && fromBom(b) == StandardCharsets.UTF_8) {
       return 3;
     }
-    if ((cs.equals(StandardCharsets.UTF_16BE) || cs.equals(StandardCharsets.UTF_16LE)) && fromBom(b) == cs) {
+    if ((cs.equals(StandardCharsets.UTF_16BE) || cs.equals(StandardCharsets.UTF_16LE)) && cs.equals(fromBom(b))) {
       return 2;
+    }
+    if (cs.name().startsWith("UTF-32") && cs.equals(fromBom(b))) {
+      return 4;
     }
     return 0;
   }

@@ -59,6 +59,14 @@ class CharsetSnifferTest {
     assertThat(CharsetSniffer.decode(body, "bogus")).contains(WORDS);
   }
 
+  @Test
+  void bomLessUtf16AndUtf32AreRecognisedFromTheirFirstBytes() {
+    String doc = "<?xml version=\"1.0\"?><t>" + WORDS + "</t>";
+    for (String cs : new String[] {"UTF-16BE", "UTF-16LE", "UTF-32BE", "UTF-32LE"}) {
+      assertThat(CharsetSniffer.decode(doc.getBytes(Charset.forName(cs)), null)).as(cs).isEqualTo(doc);
+    }
+  }
+
   private static byte[] concat(byte[] a, byte[] b) {
     byte[] out = new byte[a.length + b.length];
     System.arraycopy(a, 0, out, 0, a.length);
