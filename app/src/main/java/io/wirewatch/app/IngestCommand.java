@@ -17,7 +17,9 @@ import picocli.CommandLine.Option;
 @Command(
     name = "ingest",
     mixinStandardHelpOptions = true,
-    description = "Polls the sources and writes raw pages to news.raw on an existing Kafka cluster.")
+    description = "Joins the ingest group on an existing Kafka cluster, polls the sources of the news.sources "
+        + "partitions Kafka assigns to this instance and writes raw pages to news.raw. Start several to share "
+        + "the sources; --sources FILE imports a sources file into news.sources first.")
 final class IngestCommand implements Callable<Integer> {
 
   @Mixin
@@ -27,7 +29,8 @@ final class IngestCommand implements Callable<Integer> {
       description = "Kafka cluster to write to.")
   String bootstrapServers;
 
-  @Option(names = "--sources", required = true, paramLabel = "FILE", description = "Sources file (YAML).")
+  @Option(names = "--sources", paramLabel = "FILE",
+      description = "Sources file (YAML or OPML) imported into news.sources at start. Default: none, poll what is there.")
   Path sourcesFile;
 
   @Override
@@ -35,10 +38,17 @@ final class IngestCommand implements Callable<Integer> {
     Settings settings = common.settings(Map.of());
     AppConfig app = AppConfig.from(settings);
     IngestConfig config = IngestConfig.from(settings);
-    var sources = SourcesFile.read(SourcesFile.existing(sourcesFile));
     TopicCreator.ensure(bootstrapServers, app.topics(), app.partitions(), app.replicationFactor());
+    if (sourcesFile != null) {
+      Path f = SourcesFile.existing(sourcesFile);
+      var sources = io.wirewatch.ingest.source.OpmlFile.looksLikeOpml(f)
+          ? io.wirewatch.ingest.source.OpmlFile.read(f) : SourcesFile.read(f);
+      try (var catalog = io.wirewatch.ingest.source.SourceCatalog.connect(bootstrapServers, app.topics())) {
+        catalog.put(sources);
+      }
+    }
     Lifecycle lifecycle = new Lifecycle();
-    try (Ingestor ingestor = Ingestor.toKafka(bootstrapServers, config, app.topics(), sources, Clock.systemUTC())) {
+    try (Ingestor ingestor = Ingestor.toKafka(bootstrapServers, config, app.topics(), Clock.systemUTC())) {
       ingestor.start();
       lifecycle.awaitStop(null);
     } finally {

@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
       ExtractCommand.class,
       TrainCommand.class,
       ClassifyCommand.class,
+      SourcesCommand.class,
+      FeedCommand.class,
       io.wirewatch.app.bench.BenchCommand.class,
       CommandLine.HelpCommand.class
     })

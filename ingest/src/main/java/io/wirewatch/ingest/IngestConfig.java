@@ -2,6 +2,7 @@ package io.wirewatch.ingest;
 
 import io.wirewatch.model.config.Settings;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,13 +13,29 @@ import java.util.Map;
  * @param fetch          HTTP fetch limits
  * @param seenMaxEntries entry ids kept in memory to avoid re-fetching pages between polls
  * @param producer       Kafka producer properties passed through
+ * @param schedule       jitter, ceilings, back-off and health threshold
+ * @param politeness     per-host limits and robots.txt
+ * @param groupId        consumer group of ingest instances sharing news.sources
+ * @param commitInterval how often the transactional producer commits what polls produced
+ * @param fullContentChars feed content at least this long is used instead of fetching the page
  */
 public record IngestConfig(
     Duration pollInterval,
     int threads,
     FetchLimits fetch,
     int seenMaxEntries,
-    Map<String, String> producer) {
+    Map<String, String> producer,
+    Schedule schedule,
+    Politeness politeness,
+    String groupId,
+    Duration commitInterval,
+    int fullContentChars) {
+
+  /** When to poll again. */
+  public record Schedule(double jitter, Duration maxInterval, Duration backoffMax, int unhealthyAfter) {}
+
+  /** How gently to treat each host. */
+  public record Politeness(int maxPerHost, Duration minDelay, boolean robots, Duration robotsTtl) {}
 
   public static final String DEFAULTS = "wirewatch-ingest.properties";
 
@@ -26,9 +43,18 @@ public record IngestConfig(
   public record FetchLimits(
       Duration connectTimeout,
       Duration requestTimeout,
+      Duration totalTimeout,
       long maxBodyBytes,
       int maxRedirects,
-      String userAgent) {}
+      String userAgent,
+      List<String> allowAddresses) {
+
+    public FetchLimits {
+      allowAddresses = List.copyOf(allowAddresses);
+      // Parsed once here so that a typo stops the start with the key's name, not the first fetch.
+      new io.wirewatch.ingest.fetch.AddressGuard(allowAddresses);
+    }
+  }
 
   public static IngestConfig from(Settings s) {
     Duration interval = s.duration("ingest.poll.interval");
@@ -43,11 +69,30 @@ public record IngestConfig(
         new FetchLimits(
             s.duration("ingest.fetch.connect-timeout"),
             s.duration("ingest.fetch.request-timeout"),
+            s.duration("ingest.fetch.total-timeout"),
             s.longValue("ingest.fetch.max-body-bytes", 1_024, 1_000_000_000),
             s.intValue("ingest.fetch.max-redirects", 0, 20),
-            s.string("ingest.fetch.user-agent")),
+            s.string("ingest.fetch.user-agent"),
+            list(s.string("ingest.fetch.allow-addresses", ""))),
         s.intValue("ingest.seen.max-entries", 100, 100_000_000),
-        s.withPrefix("ingest.producer"));
+        s.withPrefix("ingest.producer"),
+        new Schedule(
+            s.intValue("ingest.schedule.jitter-percent", 0, 50) / 100.0,
+            s.duration("ingest.schedule.max-interval"),
+            s.duration("ingest.schedule.backoff-max"),
+            s.intValue("ingest.schedule.unhealthy-after", 1, 1_000)),
+        new Politeness(
+            s.intValue("ingest.politeness.max-per-host", 1, 64),
+            s.duration("ingest.politeness.min-delay"),
+            s.bool("ingest.robots.enabled"),
+            s.duration("ingest.robots.ttl")),
+        s.string("ingest.group-id"),
+        s.duration("ingest.commit-interval"),
+        s.intValue("ingest.feed.full-content-chars", 1, Integer.MAX_VALUE));
+  }
+
+  static List<String> list(String csv) {
+    return java.util.Arrays.stream(csv.split(",")).map(String::trim).filter(x -> !x.isEmpty()).toList();
   }
 
   /** The defaults file alone: what tests start from. */

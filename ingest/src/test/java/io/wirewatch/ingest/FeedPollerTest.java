@@ -52,7 +52,7 @@ class FeedPollerTest {
     serverThreads = Executors.newCachedThreadPool();
     server.setExecutor(serverThreads);
     server.start();
-    FetchLimits limits = new FetchLimits(Duration.ofSeconds(2), Duration.ofSeconds(5), 1_000_000, 3, "WirewatchTest/1");
+    FetchLimits limits = new FetchLimits(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10), 1_000_000, 3, "WirewatchTest/1", java.util.List.of("127.0.0.1", "::1"));
     poller = new FeedPoller(new PageFetcher(PageFetcher.defaultClient(limits), limits), new FeedReader(), sink,
         1_000, CLOCK);
   }
@@ -293,7 +293,7 @@ class FeedPollerTest {
   @Test
   void htmlSourceIsFetchedOnceAsAnArticle() {
     serve("/single.html", "text/html; charset=utf-8", PAGE_A);
-    Source page = new Source("single", url("/single.html"), Source.Type.HTML, null);
+    Source page = new Source("single", url("/single.html"), Source.Type.PAGE, null);
 
     PollReport first = poller.poll(page);
     PollReport second = poller.poll(page);

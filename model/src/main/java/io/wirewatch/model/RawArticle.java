@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param contentType the media type the server declared, e.g. {@code text/html}
  * @param html        the page, decoded to text with the charset the fetcher settled on
  * @param contentHash SHA-256 of {@code html}, hex; a changed hash under the same id is an edited article
+ * @param update      true when the feed item was emitted before and its content changed since (an edit)
  */
 public record RawArticle(
     String id,
@@ -25,7 +26,14 @@ public record RawArticle(
     Instant fetchedAt,
     String contentType,
     String html,
-    String contentHash) {
+    String contentHash,
+    boolean update) {
+
+  /** A first emission. */
+  public RawArticle(String id, String sourceId, String url, String feedTitle, Instant feedPublished,
+      Instant fetchedAt, String contentType, String html, String contentHash) {
+    this(id, sourceId, url, feedTitle, feedPublished, fetchedAt, contentType, html, contentHash, false);
+  }
 
   public RawArticle {
     Objects.requireNonNull(id, "id");

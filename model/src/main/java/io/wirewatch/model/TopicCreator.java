@@ -44,6 +44,7 @@ public final class TopicCreator {
       }
       try {
         admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+        awaitLeaders(admin, missing.stream().map(NewTopic::name).toList());
         LOG.info("created topics {}", missing.stream().map(NewTopic::name).toList());
       } catch (ExecutionException e) {
         // Another instance may have created them between the listing and now: that is success.
@@ -59,10 +60,44 @@ public final class TopicCreator {
     }
   }
 
+  /**
+   * Waits until every partition of the new topics has a leader: a producer writing in the first
+   * milliseconds otherwise meets NotLeaderOrFollower and, being idempotent, can get stuck on
+   * out-of-order sequence numbers for that partition.
+   */
+  private static void awaitLeaders(Admin admin, List<String> names)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (System.nanoTime() < deadline) {
+      try {
+        boolean ready = admin.describeTopics(names).allTopicNames().get(30, TimeUnit.SECONDS).values().stream()
+            .allMatch(d -> d.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
+        if (ready) {
+          Thread.sleep(200); // leadership reaches the brokers' metadata caches just after
+          return;
+        }
+      } catch (ExecutionException notYetKnown) {
+        // UnknownTopicOrPartition right after creation: ask again
+      }
+      Thread.sleep(100);
+    }
+  }
+
   private static Map<String, String> configFor(Topics topics, Topic<String, ?> t) {
     if (t == topics.rules()) {
       // The latest definition of each rule, forever: a new instance reads the whole topic.
       return Map.of("cleanup.policy", "compact");
+    }
+    if (t == topics.sources()) {
+      // A table of definitions: only the latest per id matters, and it must never expire.
+      return Map.of("cleanup.policy", "compact");
+    }
+    if (t == topics.seen() || t == topics.sourceStatus()) {
+      // Latest record per key, and nothing older than the retention: the seen-set stays bounded
+      // by age (an item older than 30 days is off every feed), the status by the last week.
+      long keep = t == topics.seen() ? 30 * DAY_MS : 7 * DAY_MS;
+      return Map.of("cleanup.policy", "compact,delete", "retention.ms", String.valueOf(keep),
+          "segment.ms", String.valueOf(DAY_MS));
     }
     long retention;
     if (t == topics.raw()) {

@@ -11,6 +11,11 @@ import org.apache.kafka.common.serialization.Serdes;
  * @param articles   {@code news.articles}: key article id, value {@link Article}; cleaned and classified
  * @param alerts     {@code news.alerts}: key {@code ruleId/articleId}, value {@link Alert}
  * @param deadLetter {@code news.dead-letter}: key the failed record's key or URL, value {@link DeadLetter}
+ * @param sources    {@code news.sources} (compacted): key source id, value {@link SourceDefinition}
+ * @param sourceStatus {@code news.source-status} (compacted and age-bounded): key source id, value
+ *                   {@link SourceStatus}, one record per poll
+ * @param seen       {@code news.seen} (compacted and age-bounded): key source id and item id, value
+ *                   {@link SeenItem}; written to the partition of its source
  * @param rules      {@code news.rules}: key rule id, value {@link Rule}, a tombstone removes the rule;
  *                   compacted, read by every process instance as a global store
  */
@@ -19,6 +24,9 @@ public record Topics(
     Topic<String, Article> articles,
     Topic<String, Alert> alerts,
     Topic<String, DeadLetter> deadLetter,
+    Topic<String, SourceDefinition> sources,
+    Topic<String, SourceStatus> sourceStatus,
+    Topic<String, SeenItem> seen,
     Topic<String, Rule> rules) {
 
   /** The topics with their documented names, no prefix. */
@@ -37,11 +45,14 @@ public record Topics(
         new Topic<>(prefix + "news.articles", Serdes.String(), new JsonSerde<>(Article.class)),
         new Topic<>(prefix + "news.alerts", Serdes.String(), new JsonSerde<>(Alert.class)),
         new Topic<>(prefix + "news.dead-letter", Serdes.String(), new JsonSerde<>(DeadLetter.class)),
+        new Topic<>(prefix + "news.sources", Serdes.String(), new JsonSerde<>(SourceDefinition.class)),
+        new Topic<>(prefix + "news.source-status", Serdes.String(), new JsonSerde<>(SourceStatus.class)),
+        new Topic<>(prefix + "news.seen", Serdes.String(), new JsonSerde<>(SeenItem.class)),
         new Topic<>(prefix + "news.rules", Serdes.String(), new JsonSerde<>(Rule.class)));
   }
 
   public List<Topic<String, ?>> all() {
-    return List.of(raw, articles, alerts, deadLetter, rules);
+    return List.of(raw, articles, alerts, deadLetter, sources, sourceStatus, seen, rules);
   }
 
   /** The topic called {@code name}, for tools such as {@code wirewatch tail} that take a name. */

@@ -74,4 +74,23 @@ class JsonSerdeTest {
     DeadLetter d = new DeadLetter("s", "r", null, "x", "a".repeat(10_000), Instant.EPOCH);
     assertThat(d.payload()).hasSizeLessThan(DeadLetter.MAX_PAYLOAD_CHARS + 20).endsWith("…[truncated]");
   }
+
+  @Test
+  void newIngestRecordsRoundTrip() {
+    java.time.Instant at = java.time.Instant.parse("2024-05-01T10:00:00Z");
+    SourceStatus st = new SourceStatus("wire", at, "http://x/feed", 304, 0, 0, 12, 0, 15, null, 0, true,
+        "\"e1\"", null, at.plusSeconds(300));
+    JsonSerde<SourceStatus> s1 = new JsonSerde<>(SourceStatus.class);
+    org.assertj.core.api.Assertions.assertThat(s1.deserializer().deserialize("t", s1.serializer().serialize("t", st)))
+        .isEqualTo(st);
+    SourceDefinition d = new SourceDefinition("wire", "http://x/feed", "rss", java.time.Duration.ofMinutes(5),
+        java.util.List.of("asia"), true);
+    JsonSerde<SourceDefinition> s2 = new JsonSerde<>(SourceDefinition.class);
+    org.assertj.core.api.Assertions.assertThat(s2.deserializer().deserialize("t", s2.serializer().serialize("t", d)))
+        .isEqualTo(d);
+    RawArticle r = new RawArticle("id", "wire", "http://x/a", null, null, at, "text/html", "<p>", "h", true);
+    JsonSerde<RawArticle> s3 = new JsonSerde<>(RawArticle.class);
+    org.assertj.core.api.Assertions.assertThat(s3.deserializer().deserialize("t", s3.serializer().serialize("t", r)).update())
+        .isTrue();
+  }
 }

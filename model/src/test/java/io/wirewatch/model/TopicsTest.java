@@ -10,7 +10,8 @@ class TopicsTest {
   @Test
   void documentedNamesWithoutPrefix() {
     assertThat(Topics.DEFAULT.all()).extracting(Topic::name)
-        .containsExactly("news.raw", "news.articles", "news.alerts", "news.dead-letter", "news.rules");
+        .containsExactly("news.raw", "news.articles", "news.alerts", "news.dead-letter", "news.sources",
+            "news.source-status", "news.seen", "news.rules");
   }
 
   @Test

@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
     subcommands = {
       ClassifyBench.class,
       ExtractBench.class,
+      FeedsBench.class,
+      IngestBench.class,
       MatchBench.class,
     })
 public final class BenchCommand implements Runnable {

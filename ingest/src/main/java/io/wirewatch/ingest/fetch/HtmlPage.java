@@ -1,10 +1,7 @@
 package io.wirewatch.ingest.fetch;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -14,19 +11,13 @@ import org.jsoup.nodes.Element;
  *
  * @param canonicalUrl the page's own {@code <link rel="canonical">} (else {@code og:url}) when it
  *                     points to the same host, else the canonicalised fetch URL
- * @param html         the page text, decoded with the charset Jsoup settled on (byte-order mark,
- *                     then {@code Content-Type}, then {@code <meta charset>}, else UTF-8)
+ * @param html         the page text, decoded with the charset {@link CharsetSniffer} settled on
  */
 public record HtmlPage(URI canonicalUrl, String html) {
 
   public static HtmlPage decode(FetchedPage page) throws IOException {
-    Document doc = Jsoup.parse(new ByteArrayInputStream(page.body()), page.declaredCharset(),
-        page.finalUrl().toString());
-    Charset charset = doc.charset() == null ? StandardCharsets.UTF_8 : doc.charset();
-    String html = new String(page.body(), charset);
-    if (!html.isEmpty() && html.charAt(0) == '\uFEFF') {
-      html = html.substring(1);
-    }
+    String html = page.text();
+    Document doc = Jsoup.parse(html, page.finalUrl().toString());
     return new HtmlPage(canonical(doc, page.finalUrl()), html);
   }
 

@@ -12,7 +12,17 @@ import java.net.http.HttpTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.InflaterInputStream;
 
@@ -23,18 +33,37 @@ import java.util.zip.InflaterInputStream;
  * loop is reported as one) and can be checked before it is requested. The body limit applies to the
  * decompressed bytes while they stream in, so neither an endless body nor a gzip bomb can fill
  * memory.
+ *
+ * <p>Every hop's host is checked by the {@link AddressGuard} first (SSRF). The whole fetch, body
+ * included, must end within {@code totalTimeout}: the client's own request timeout only covers the
+ * wait for headers, so a server dripping one byte a second would otherwise hold a thread forever.
+ * A watchdog interrupts the reading thread at the deadline (the JDK's response stream wakes from a
+ * blocked read only on interrupt).
  */
-public final class PageFetcher {
+public final class PageFetcher implements Fetcher {
 
   private static final String ACCEPT =
       "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml;q=0.9,*/*;q=0.8";
 
+  private static final Pattern MAX_AGE = Pattern.compile("(?:^|[,\\s])max-age\\s*=\\s*\"?(\\d{1,10})");
+  private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "wirewatch-fetch-deadline");
+    t.setDaemon(true);
+    return t;
+  });
+
   private final HttpClient client;
   private final FetchLimits limits;
+  private final AddressGuard guard;
 
   public PageFetcher(HttpClient client, FetchLimits limits) {
+    this(client, limits, new AddressGuard(limits.allowAddresses()));
+  }
+
+  public PageFetcher(HttpClient client, FetchLimits limits, AddressGuard guard) {
     this.client = client;
     this.limits = limits;
+    this.guard = guard;
   }
 
   /** An HTTP client with the connect timeout of {@code limits} and no automatic redirects. */
@@ -45,11 +74,21 @@ public final class PageFetcher {
         .build();
   }
 
+  @Override
   public FetchedPage fetch(URI url) throws FetchException {
+    return fetch(url, Validators.NONE);
+  }
+
+  /**
+   * Fetches {@code url}; with validators from an earlier fetch the server may answer 304, returned
+   * as a page with {@link FetchedPage#notModified()} and no body.
+   */
+  @Override
+  public FetchedPage fetch(URI url, Validators validators) throws FetchException {
     String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
     return switch (scheme) {
       case "file" -> fetchFile(url);
-      case "http", "https" -> fetchHttp(url);
+      case "http", "https" -> fetchHttp(url, validators);
       default -> throw new FetchException("unsupported URL scheme '" + scheme + "'", url, 0);
     };
   }
@@ -78,19 +117,48 @@ public final class PageFetcher {
     return name.endsWith(".html") || name.endsWith(".htm") ? "text/html" : null;
   }
 
-  private FetchedPage fetchHttp(URI requested) throws FetchException {
+  private FetchedPage fetchHttp(URI requested, Validators validators) throws FetchException {
+    long deadline = System.nanoTime() + limits.totalTimeout().toNanos();
+    Deadline watchdog = new Deadline(Thread.currentThread(), deadline);
+    ScheduledFuture<?> timer = WATCHDOG.schedule(watchdog::fire, limits.totalTimeout().toNanos(), TimeUnit.NANOSECONDS);
+    try {
+      return fetchHttp(requested, validators, watchdog);
+    } catch (FetchException e) {
+      if (watchdog.fired()) {
+        throw new FetchException("gave up after " + limits.totalTimeout().toMillis()
+            + " ms in all (ingest.fetch.total-timeout): the server sends too slowly", e.url(), e.status(), e);
+      }
+      throw e;
+    } finally {
+      timer.cancel(false);
+      watchdog.finish();
+    }
+  }
+
+  private FetchedPage fetchHttp(URI requested, Validators validators, Deadline watchdog) throws FetchException {
+    long deadline = watchdog.at;
     URI url = requested;
     for (int hop = 0; ; hop++) {
-      HttpRequest request = HttpRequest.newBuilder(url)
-          .timeout(limits.requestTimeout())
+      guard.check(url);
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        throw new FetchException("total time limit reached before the request", url, 0);
+      }
+      HttpRequest.Builder builder = HttpRequest.newBuilder(url)
+          .timeout(Duration.ofNanos(Math.min(left, limits.requestTimeout().toNanos())))
           .header("User-Agent", limits.userAgent())
           .header("Accept", ACCEPT)
           .header("Accept-Encoding", "gzip, deflate")
-          .GET()
-          .build();
+          .GET();
+      if (validators.etag() != null) {
+        builder.header("If-None-Match", validators.etag());
+      }
+      if (validators.lastModified() != null) {
+        builder.header("If-Modified-Since", validators.lastModified());
+      }
       HttpResponse<InputStream> response;
       try {
-        response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        response = client.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
       } catch (HttpTimeoutException e) {
         throw new FetchException("timed out after " + limits.requestTimeout().toSeconds()
             + "s waiting for the response", url, 0, e);
@@ -114,18 +182,61 @@ public final class PageFetcher {
         url = redirectTarget(url, location, status);
         continue;
       }
+      Duration maxAge = maxAge(response.headers().firstValue("Cache-Control").orElse(null));
+      if (status == 304) {
+        closeQuietly(response.body());
+        return new FetchedPage(requested, url, status, null, new byte[0],
+            merge(validators, response), maxAge, 0);
+      }
       if (status != 200) {
         closeQuietly(response.body());
-        throw new FetchException("HTTP " + status, url, status);
+        Duration retryAfter = retryAfter(response.headers().firstValue("Retry-After").orElse(null));
+        throw new FetchException("HTTP " + status + (retryAfter != null ? ", Retry-After " + retryAfter.toSeconds() + "s" : ""),
+            url, status, null, retryAfter);
       }
       String encoding = response.headers().firstValue("Content-Encoding").orElse("identity");
-      try (InputStream body = decoded(response.body(), encoding, url)) {
+      CountingInputStream wire = new CountingInputStream(response.body(), deadline);
+      watchdog.closeOnFire(wire);
+      try (InputStream body = decoded(wire, encoding, url)) {
         byte[] bytes = readLimited(body, url);
         return new FetchedPage(requested, url, status,
-            response.headers().firstValue("Content-Type").orElse(null), bytes);
+            response.headers().firstValue("Content-Type").orElse(null), bytes,
+            merge(Validators.NONE, response), maxAge, wire.count);
       } catch (IOException e) {
         throw new FetchException("reading the body failed: " + e, url, status, e);
       }
+    }
+  }
+
+  private static Validators merge(Validators sent, HttpResponse<?> response) {
+    String etag = response.headers().firstValue("ETag").orElse(sent.etag());
+    String lastModified = response.headers().firstValue("Last-Modified").orElse(sent.lastModified());
+    return new Validators(etag, lastModified);
+  }
+
+  static Duration maxAge(String cacheControl) {
+    if (cacheControl == null || cacheControl.toLowerCase(Locale.ROOT).contains("no-store")) {
+      return null;
+    }
+    Matcher m = MAX_AGE.matcher(cacheControl.toLowerCase(Locale.ROOT));
+    return m.find() ? Duration.ofSeconds(Long.parseLong(m.group(1))) : null;
+  }
+
+  /** {@code Retry-After} in seconds or as an HTTP date; null when absent or unreadable. */
+  static Duration retryAfter(String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    String v = value.trim();
+    if (v.matches("\\d{1,9}")) {
+      return Duration.ofSeconds(Long.parseLong(v));
+    }
+    try {
+      ZonedDateTime at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME);
+      Duration d = Duration.between(ZonedDateTime.now(at.getZone()), at);
+      return d.isNegative() ? Duration.ZERO : d;
+    } catch (DateTimeParseException e) {
+      return null;
     }
   }
 
@@ -162,7 +273,7 @@ public final class PageFetcher {
     byte[] buffer = new byte[16_384];
     long total = 0;
     int n;
-    while ((n = in.read(buffer)) != -1) {
+    while ((n = read(in, buffer, url)) != -1) {
       total += n;
       if (total > limits.maxBodyBytes()) {
         throw new FetchException("body larger than " + limits.maxBodyBytes()
@@ -171,6 +282,103 @@ public final class PageFetcher {
       out.write(buffer, 0, n);
     }
     return out.toByteArray();
+  }
+
+  private static int read(InputStream in, byte[] buffer, URI url) throws IOException, FetchException {
+    try {
+      return in.read(buffer);
+    } catch (DeadlineExceeded e) {
+      throw new FetchException("body not complete in time", url, 200, e);
+    }
+  }
+
+  /** Thrown by the counting stream once the deadline has passed, so a drip cannot outlast it. */
+  private static final class DeadlineExceeded extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    DeadlineExceeded() {
+      super("total time limit reached while reading the body");
+    }
+  }
+
+  /**
+   * Interrupts the fetching thread once, unless the fetch finished first. The lock makes "finish"
+   * and "fire" exclusive, so a late watchdog never leaves a stray interrupt on a pool thread.
+   */
+  private static final class Deadline {
+    private final Thread thread;
+    final long at;
+    private boolean done;
+    private boolean fired;
+    private InputStream body;
+
+    Deadline(Thread thread, long at) {
+      this.thread = thread;
+      this.at = at;
+    }
+
+    /** A read blocked on a silent server wakes up when its stream is closed under it. */
+    synchronized void closeOnFire(InputStream in) {
+      body = in;
+    }
+
+    synchronized void fire() {
+      if (!done) {
+        fired = true;
+        thread.interrupt();
+        if (body != null) {
+          closeQuietly(body);
+        }
+      }
+    }
+
+    synchronized boolean fired() {
+      return fired || System.nanoTime() - at >= 0;
+    }
+
+    synchronized void finish() {
+      done = true;
+      if (fired) {
+        Thread.interrupted(); // clear our own interrupt; a caller's shutdown interrupt came as an exception
+      }
+    }
+  }
+
+  /** Counts compressed bytes as they arrive, for the status record. */
+  private static final class CountingInputStream extends java.io.FilterInputStream {
+    private final long deadline;
+    long count;
+
+    CountingInputStream(InputStream in, long deadline) {
+      super(in);
+      this.deadline = deadline;
+    }
+
+    private void checkDeadline() throws DeadlineExceeded {
+      if (System.nanoTime() - deadline >= 0) {
+        throw new DeadlineExceeded();
+      }
+    }
+
+    @Override
+    public int read() throws IOException {
+      checkDeadline();
+      int b = super.read();
+      if (b >= 0) {
+        count++;
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      checkDeadline();
+      int n = super.read(b, off, len);
+      if (n > 0) {
+        count += n;
+      }
+      return n;
+    }
   }
 
   // The response is abandoned anyway; a failure to close it has no consequence worth reporting.

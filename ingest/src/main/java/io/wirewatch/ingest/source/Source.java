@@ -6,7 +6,8 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * Something to poll: a feed, or a single article page.
+ * Something to poll: a feed, an index page whose article links are followed, a single article
+ * page, or a site page whose feed is discovered.
  *
  * @param id       short stable name, used in records and logs
  * @param url      absolute {@code http}, {@code https} or {@code file} URL
@@ -15,12 +16,27 @@ import java.util.Objects;
  */
 public record Source(String id, URI url, Type type, Duration interval) {
 
+  /** The form stored in {@code news.sources}. */
+  public io.wirewatch.model.SourceDefinition toDefinition() {
+    return new io.wirewatch.model.SourceDefinition(id, url.toString(), type.name().toLowerCase(Locale.ROOT),
+        interval, java.util.List.of(), true);
+  }
+
+  /** A stored definition as a source; throws IllegalArgumentException naming the bad field. */
+  public static Source from(io.wirewatch.model.SourceDefinition d) {
+    return new Source(d.id(), URI.create(d.url()), Type.parse(d.type()), d.interval());
+  }
+
   /** How a source's content is read. */
   public enum Type {
     /** An RSS or Atom feed (Rome tells them apart); each entry's link is fetched as an article. */
     FEED,
+    /** A section or index page: same-site article links on it are fetched as articles. */
+    HTML,
     /** A single article page. */
-    HTML;
+    PAGE,
+    /** A site page announcing its feed with {@code <link rel="alternate">}: the feed is polled. */
+    AUTO;
 
     public static Type parse(String s) {
       if (s == null || s.isBlank()) {
@@ -28,9 +44,11 @@ public record Source(String id, URI url, Type type, Duration interval) {
       }
       return switch (s.trim().toLowerCase(Locale.ROOT)) {
         case "rss", "atom", "feed" -> FEED;
-        case "html", "page" -> HTML;
+        case "html", "index" -> HTML;
+        case "page", "article" -> PAGE;
+        case "auto" -> AUTO;
         default -> throw new IllegalArgumentException(
-            "type must be rss, atom, feed or html, got '" + s + "'");
+            "type must be rss, atom, feed, html, page or auto, got '" + s + "'");
       };
     }
   }

@@ -80,7 +80,7 @@ class PageFetcherTest {
   }
 
   private static FetchLimits limits(long maxBytes) {
-    return new FetchLimits(Duration.ofSeconds(2), Duration.ofSeconds(5), maxBytes, MAX_REDIRECTS, USER_AGENT);
+    return new FetchLimits(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10), maxBytes, MAX_REDIRECTS, USER_AGENT, java.util.List.of("127.0.0.1", "::1"));
   }
 
   private static PageFetcher fetcher(long maxBytes) {

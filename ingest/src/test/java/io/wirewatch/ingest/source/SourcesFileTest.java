@@ -89,7 +89,8 @@ class SourcesFileTest {
     assertThat(Source.Type.parse(" Atom ")).isEqualTo(Source.Type.FEED);
     assertThat(Source.Type.parse("feed")).isEqualTo(Source.Type.FEED);
     assertThat(Source.Type.parse("HTML")).isEqualTo(Source.Type.HTML);
-    assertThat(Source.Type.parse("page")).isEqualTo(Source.Type.HTML);
+    assertThat(Source.Type.parse("page")).isEqualTo(Source.Type.PAGE);
+    assertThat(Source.Type.parse("auto")).isEqualTo(Source.Type.AUTO);
     assertThat(Source.Type.parse(null)).isEqualTo(Source.Type.FEED);
     assertThatThrownBy(() -> Source.Type.parse("gopher"))
         .isInstanceOf(IllegalArgumentException.class)

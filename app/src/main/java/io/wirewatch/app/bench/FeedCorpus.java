@@ -1,0 +1,164 @@
+package io.wirewatch.app.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.wirewatch.model.Json;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The feed files of a test corpus (feedparser, gofeed, rss-parser, miniflux layouts) with what each
+ * expects: whether it is well-formed, the HTTP {@code Content-Type} a feedparser {@code Header:}
+ * line simulates, and gofeed's expected entries from the JSON next to the file.
+ */
+final class FeedCorpus {
+
+  private static final Pattern HEADER = Pattern.compile("(?im)^Header:\\s*Content-type:\\s*(.+?)\\s*$");
+  private static final Pattern EXPECT = Pattern.compile("(?im)^Expect:\\s*(.+?)\\s*$");
+  private static final Pattern FEED_EXTENSION = Pattern.compile("(?i).*\\.(xml|rss|atom|rdf)$");
+
+  /** One expected gofeed entry; null fields are not checked. */
+  record Expected(String title, String link, Instant published) {}
+
+  /**
+   * @param wellFormed  false for cases their suite marks as ill-formed (feedparser bozo, illformed/)
+   * @param contentType from a {@code Header: Content-type:} line, or null
+   * @param gofeed      expected entries, or null when the file has no gofeed expectation
+   */
+  record Case(Path file, String suite, boolean wellFormed, String contentType, List<Expected> gofeed) {}
+
+  private FeedCorpus() {}
+
+  static List<Case> scan(Path root) throws IOException {
+    List<Case> out = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(root)) {
+      for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+        if (FEED_EXTENSION.matcher(f.getFileName().toString()).matches()) {
+          out.add(describe(root, f));
+        }
+      }
+    }
+    return out;
+  }
+
+  static Case describe(Path root, Path f) throws IOException {
+    String rel = root.relativize(f).toString().replace('\\', '/');
+    String suite = rel.contains("feedparser") ? "feedparser" : rel.contains("gofeed") ? "gofeed"
+        : rel.contains("rss-parser") ? "rss-parser" : rel.contains("miniflux") ? "miniflux" : "other";
+    String head = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
+    head = head.substring(0, Math.min(head.length(), 4096));
+    Matcher h = HEADER.matcher(head);
+    String contentType = h.find() ? h.group(1) : null;
+    boolean wellFormed = isWellFormedXml(f) && !rel.contains("/illformed/") && !rel.toLowerCase(Locale.ROOT).contains("invalid")
+        && !rel.contains("unknown_feed");
+    Matcher e = EXPECT.matcher(head);
+    if (e.find()) {
+      String expect = e.group(1).trim();
+      if (expect.startsWith("bozo") || expect.contains(" and bozo")) {
+        wellFormed = false;
+      }
+    }
+    List<Expected> gofeed = null;
+    String name = f.getFileName().toString();
+    Path json = f.resolveSibling(name.substring(0, name.lastIndexOf('.')) + ".json");
+    if (suite.equals("gofeed") && Files.isRegularFile(json)) {
+      gofeed = expectations(Json.MAPPER.readTree(json.toFile()));
+    }
+    return new Case(f, suite, wellFormed, contentType, gofeed);
+  }
+
+  /**
+   * Whether a strict, namespace-aware XML parser accepts the file as it is (its own encoding
+   * detection, no DTD loaded). Suites mark many broken files as plain cases because their parsers
+   * are lenient; "well-formed" here means what XML means by it.
+   */
+  static boolean isWellFormedXml(Path f) {
+    try {
+      javax.xml.parsers.SAXParserFactory factory = javax.xml.parsers.SAXParserFactory.newInstance();
+      factory.setNamespaceAware(true);
+      factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+      factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
+      factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+      factory.newSAXParser().parse(f.toFile(), new org.xml.sax.helpers.DefaultHandler());
+      return true;
+    } catch (Exception e) {
+      return false;
+    }
+  }
+
+  static List<Expected> expectations(JsonNode root) {
+    JsonNode items = root.has("items") ? root.get("items") : root.get("entries");
+    List<Expected> out = new ArrayList<>();
+    if (items == null || !items.isArray()) {
+      return out;
+    }
+    for (JsonNode i : items) {
+      out.add(new Expected(text(i, "title"), link(i), date(firstText(i, "published", "pubDate", "issued", "updated",
+          "modified"))));
+    }
+    return out;
+  }
+
+  private static String link(JsonNode i) {
+    String l = text(i, "link");
+    if (l != null) {
+      return l;
+    }
+    JsonNode links = i.get("links");
+    if (links != null && links.isArray()) {
+      for (JsonNode n : links) {
+        if (n.isTextual()) {
+          return n.asText();
+        }
+        String rel = text(n, "rel");
+        if (rel == null || rel.equals("alternate")) {
+          return text(n, "href");
+        }
+      }
+    }
+    return null;
+  }
+
+  private static String firstText(JsonNode n, String... fields) {
+    for (String f : fields) {
+      String v = text(n, f);
+      if (v != null) {
+        return v;
+      }
+    }
+    return null;
+  }
+
+  private static String text(JsonNode n, String field) {
+    JsonNode v = n.get(field);
+    return v == null || !v.isTextual() || v.asText().isBlank() ? null : v.asText();
+  }
+
+  /** gofeed keeps dates as the feed wrote them; only the forms it also parses are compared. */
+  static Instant date(String s) {
+    if (s == null) {
+      return null;
+    }
+    try {
+      return ZonedDateTime.parse(s.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+    } catch (RuntimeException e) {
+      // next form
+    }
+    try {
+      return OffsetDateTime.parse(s.trim()).toInstant();
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+}
