@@ -126,8 +126,10 @@ final class RunCommand implements Callable<Integer> {
   /** Stops the newest first: ingest before process before the broker they both need. */
   static void closeInReverse(List<AutoCloseable> open) {
     for (int i = open.size() - 1; i >= 0; i--) {
+      long t0 = System.nanoTime();
       try {
         open.get(i).close();
+        LOG.debug("stopped {} in {} ms", open.get(i).getClass().getSimpleName(), (System.nanoTime() - t0) / 1_000_000);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       } catch (Exception e) {

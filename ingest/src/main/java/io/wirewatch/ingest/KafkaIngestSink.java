@@ -225,7 +225,10 @@ public final class KafkaIngestSink implements IngestSink {
       } finally {
         lock.writeLock().unlock();
       }
-      producer.close(Duration.ofSeconds(10));
+      // Everything handed over was committed just above; what is left is at most an empty open
+      // transaction, which the coordinator aborts. Measured: a 10 s close timeout was spent in full
+      // on every clean stop, so Ctrl-C took 10 s longer than it needs.
+      producer.close(Duration.ofSeconds(2));
     }
   }
 }
