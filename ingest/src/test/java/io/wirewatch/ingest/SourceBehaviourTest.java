@@ -89,18 +89,7 @@ class SourceBehaviourTest {
       ex.getResponseHeaders().add("Location", "/loop.xml");
       send(ex, 302, null, null);
     });
-    server.createContext("/drip.xml", ex -> {
-      ex.sendResponseHeaders(200, 0);
-      try (OutputStream out = ex.getResponseBody()) {
-        for (int i = 0; i < 300; i++) {
-          out.write(' ');
-          out.flush();
-          Thread.sleep(50);
-        }
-      } catch (IOException | InterruptedException gone) {
-        // the client hung up, as it should
-      }
-    });
+    server.createContext("/drip.xml", TestRoutes.drip(' ', 300, 50));
     server.createContext("/bomb.xml", ex -> {
       ByteArrayOutputStream zipped = new ByteArrayOutputStream();
       try (GZIPOutputStream gz = new GZIPOutputStream(zipped)) {

@@ -61,18 +61,7 @@ class FetchHardeningTest {
       }
       ex.close();
     });
-    server.createContext("/drip", ex -> {
-      ex.sendResponseHeaders(200, 0);
-      try (OutputStream out = ex.getResponseBody()) {
-        for (int i = 0; i < 600; i++) {
-          out.write('x');
-          out.flush();
-          Thread.sleep(100);
-        }
-      } catch (IOException | InterruptedException gone) {
-        // the client gave up, as it should
-      }
-    });
+    server.createContext("/drip", io.wirewatch.ingest.TestRoutes.drip('x', 600, 100));
     server.createContext("/to-metadata", ex -> {
       ex.getResponseHeaders().add("Location", "http://169.254.169.254/latest/meta-data/");
       ex.sendResponseHeaders(302, -1);
