@@ -50,9 +50,9 @@ final class MetadataReader {
         meta.get("og:updated_time"), meta.get("datemodified"), meta.get("dcterms.modified"));
     String siteName = firstNonBlank(meta.get("og:site_name"), publisherName(ld), meta.get("application-name"));
     Element canonical = doc.selectFirst("link[rel=canonical][href]");
-    String canonicalUrl = firstNonBlank(canonical == null ? null : canonical.absUrl("href"), meta.get("og:url"));
+    String canonicalUrl = absolute(doc, firstNonBlank(canonical == null ? null : canonical.absUrl("href"), meta.get("og:url")));
     String language = language(doc, meta, ld);
-    String leadImage = firstNonBlank(meta.get("og:image"), meta.get("twitter:image"), image(ld));
+    String leadImage = absolute(doc, firstNonBlank(meta.get("og:image"), meta.get("twitter:image"), image(ld)));
     String articleBody = text(ld, "articleBody");
     return new PageMetadata(clean(headline), clean(byline), published, modified, clean(siteName),
         canonicalUrl, language, leadImage, articleBody);
@@ -224,6 +224,14 @@ final class MetadataReader {
       }
     }
     return null;
+  }
+
+  /** Meta and JSON-LD values may be relative; consumers of {@code CleanedPage} get absolute URLs. */
+  private static String absolute(Document doc, String url) {
+    if (url == null || doc.location().isEmpty()) {
+      return url;
+    }
+    return org.jsoup.internal.StringUtil.resolve(doc.location(), url);
   }
 
   private static String clean(String s) {

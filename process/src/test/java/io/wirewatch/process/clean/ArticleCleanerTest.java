@@ -112,7 +112,7 @@ class ArticleCleanerTest {
     assertThat(p.modified()).isEqualTo(Instant.parse("2023-09-15T01:00:00Z"));
     assertThat(p.siteName()).isEqualTo("The Valley Ledger");
     assertThat(p.canonicalUrl()).isEqualTo("https://ledger.example/commentary/river-freight?ref=home");
-    assertThat(p.leadImage()).isEqualTo("/img/barges.jpg");
+    assertThat(p.leadImage()).isEqualTo("https://ledger.example/img/barges.jpg");
     assertThat(p.language()).isEqualTo("en");
     String[] paragraphs = p.text().split("\n\n");
     assertThat(paragraphs).hasSize(4);
