@@ -2,13 +2,11 @@ package io.wirewatch.app;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wirewatch.model.Json;
-import io.wirewatch.model.config.ConfigException;
 import io.wirewatch.process.ProcessComponents;
 import io.wirewatch.process.classify.CountryGazetteer;
 import io.wirewatch.process.classify.Taxonomy;
 import io.wirewatch.process.classify.TopicModel;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,24 +43,10 @@ final class ClassifyCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     CountryGazetteer countries = CountryGazetteer.bundled();
-    try (Taxonomy taxonomy = taxonomy()) {
+    try (Taxonomy taxonomy = ProcessComponents.taxonomy(taxonomyFile)) {
       classify(out, taxonomy, countries);
     }
     return 0;
-  }
-
-  private Taxonomy taxonomy() throws IOException {
-    if (taxonomyFile != null) {
-      try (InputStream in = Files.newInputStream(taxonomyFile)) {
-        return Taxonomy.read(in, taxonomyFile.toString());
-      }
-    }
-    try (InputStream in = Taxonomy.class.getClassLoader().getResourceAsStream(ProcessComponents.DEFAULT_TAXONOMY)) {
-      if (in == null) {
-        throw new ConfigException("bundled resource " + ProcessComponents.DEFAULT_TAXONOMY + " is missing from the jar");
-      }
-      return Taxonomy.read(in, "bundled " + ProcessComponents.DEFAULT_TAXONOMY);
-    }
   }
 
   private void classify(PrintWriter out, Taxonomy taxonomy, CountryGazetteer countries) throws IOException {

@@ -39,7 +39,7 @@ public final class ProcessComponents implements AutoCloseable {
 
   public ProcessComponents(ProcessConfig config, Topics topics, Clock clock) {
     this.config = config;
-    this.taxonomy = read(config.taxonomy(), DEFAULT_TAXONOMY, in -> Taxonomy.read(in, name(config.taxonomy(), DEFAULT_TAXONOMY)));
+    this.taxonomy = taxonomy(config.taxonomy());
     TopicModel topicModel = config.topicModel() == null ? null : readTopicModel(config.topicModel());
     this.articles = new ArticleProcessor(new ArticleCleaner(), taxonomy,
         new LanguageGuesser(config.languages()), CountryGazetteer.bundled(), topicModel);
@@ -49,6 +49,11 @@ public final class ProcessComponents implements AutoCloseable {
 
   private Duration windowOf(Rule r) {
     return r.windowDuration() == null ? config.alertWindow() : r.windowDuration();
+  }
+
+  /** The taxonomy in {@code file}, or the bundled one when it is null. */
+  public static Taxonomy taxonomy(Path file) {
+    return read(file, DEFAULT_TAXONOMY, in -> Taxonomy.read(in, name(file, DEFAULT_TAXONOMY)));
   }
 
   /** The topology over these parts. */
