@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
 import java.time.Duration;
+import java.time.Instant;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Date;
@@ -75,7 +76,7 @@ public final class FeedReader {
           guid(e),
           title(e, titleSource),
           link(base, e),
-          instant(e.getPublishedDate() != null ? e.getPublishedDate() : e.getUpdatedDate()),
+          published(e),
           blankToNull(e.getAuthor()),
           summary(e)));
     }
@@ -262,6 +263,31 @@ public final class FeedReader {
       }
     }
     return e.getDescription() == null ? null : blankToNull(e.getDescription().getValue());
+  }
+
+  private static final String ATOM_NS = "http://www.w3.org/2005/Atom";
+
+  /**
+   * Publication, else update time. RSS items also carry {@code atom:published} / {@code atom:updated},
+   * which Rome leaves as foreign markup; they are read from there when the item has no RSS date.
+   */
+  private static Instant published(SyndEntry e) {
+    Instant d = instant(e.getPublishedDate() != null ? e.getPublishedDate() : e.getUpdatedDate());
+    if (d != null) {
+      return d;
+    }
+    for (String name : new String[] {"published", "updated"}) {
+      for (org.jdom2.Element f : e.getForeignMarkup()) {
+        if (name.equals(f.getName()) && ATOM_NS.equals(f.getNamespaceURI())) {
+          try {
+            return java.time.OffsetDateTime.parse(f.getTextTrim()).toInstant();
+          } catch (java.time.format.DateTimeParseException notRfc3339) {
+            // Atom dates are RFC 3339; anything else is no date
+          }
+        }
+      }
+    }
+    return null;
   }
 
   private static java.time.Instant instant(Date d) {

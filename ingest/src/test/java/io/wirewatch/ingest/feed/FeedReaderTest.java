@@ -384,4 +384,17 @@ class FeedReaderTest {
 
     assertThat(read(xml, null).get(0).link()).isEqualTo(URI.create("https://news.example.com/old.html"));
   }
+
+  @Test
+  void atomPublishedInsideAnRssItemIsItsDate() throws Exception {
+    String xml = "<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\"><channel><title>Desk</title>"
+        + "<link>https://news.example.com/</link><description>d</description>"
+        + "<item><title>a</title><atom:published>2024-05-01T09:30:00+02:00</atom:published></item>"
+        + "<item><title>b</title><atom:updated>2024-05-02T10:00:00Z</atom:updated></item></channel></rss>";
+
+    List<FeedEntry> entries = read(xml, null);
+
+    assertThat(entries.get(0).published()).isEqualTo(Instant.parse("2024-05-01T07:30:00Z"));
+    assertThat(entries.get(1).published()).isEqualTo(Instant.parse("2024-05-02T10:00:00Z"));
+  }
 }
