@@ -28,8 +28,12 @@ final class FeedCorpus {
   private static final Pattern EXPECT = Pattern.compile("(?im)^Expect:\\s*(.+?)\\s*$");
   private static final Pattern FEED_EXTENSION = Pattern.compile("(?i).*\\.(xml|rss|atom|rdf)$");
 
-  /** One expected gofeed entry; null fields are not checked. */
-  record Expected(String title, String link, Instant published) {}
+  /**
+   * One expected gofeed entry; null fields are not checked.
+   *
+   * @param links every alternate link gofeed lists for the entry (its {@code links}), {@code link} among them
+   */
+  record Expected(String title, String link, List<String> links, Instant published) {}
 
   /**
    * @param wellFormed  false for cases their suite marks as ill-formed (feedparser bozo, illformed/)
@@ -104,7 +108,7 @@ final class FeedCorpus {
       return out;
     }
     for (JsonNode i : items) {
-      out.add(new Expected(text(i, "title"), link(i), date(firstText(i, "published", "pubDate", "issued", "updated",
+      out.add(new Expected(text(i, "title"), link(i), alternates(i), date(firstText(i, "published", "pubDate", "issued", "updated",
           "modified"))));
     }
     return out;
@@ -128,6 +132,21 @@ final class FeedCorpus {
       }
     }
     return null;
+  }
+
+  private static List<String> alternates(JsonNode i) {
+    List<String> out = new ArrayList<>();
+    JsonNode links = i.get("links");
+    if (links != null && links.isArray()) {
+      for (JsonNode n : links) {
+        String rel = n.isTextual() ? null : text(n, "rel");
+        String href = n.isTextual() ? n.asText() : text(n, "href");
+        if (href != null && !href.isBlank() && (rel == null || rel.equals("alternate"))) {
+          out.add(href);
+        }
+      }
+    }
+    return out;
   }
 
   private static String firstText(JsonNode n, String... fields) {

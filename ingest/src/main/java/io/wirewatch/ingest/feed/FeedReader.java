@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
 import java.time.Duration;
+import java.time.Instant;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Date;
@@ -45,11 +46,8 @@ public final class FeedReader {
     // A DOCTYPE naming only an external DTD (RSS 0.91's, typically) is dropped: it would never be
     // loaded anyway. One with an internal subset, where entity bombs and XXE live, stays and is refused.
     text = EXTERNAL_DOCTYPE.matcher(text).replaceFirst("");
-    try (Reader reader = new StringReader(text)) {
-      SyndFeedInput input = new SyndFeedInput();
-      input.setAllowDoctypes(false);
-      input.setPreserveWireFeed(true); // for RSS <ttl>, which the Synd model drops
-      feed = input.build(reader);
+    try {
+      feed = build(text);
     } catch (FeedException | IOException | RuntimeException e) {
       if (isMalformedXml(e)) {
         // not well-formed XML (or a refused DOCTYPE): no second chance
@@ -65,22 +63,50 @@ public final class FeedReader {
     }
     List<FeedEntry> out = new ArrayList<>();
     List<URI> bases = XmlBase.itemBases(text, feedUrl, feed.getEntries().size());
+    List<TitleMarkup.Source> titles = TitleMarkup.itemTitles(text, feedUrl, feed.getEntries().size());
     int index = 0;
     for (SyndEntry e : feed.getEntries()) {
       URI base = bases == null ? feedUrl : bases.get(index);
+      TitleMarkup.Source titleSource = titles == null ? null : titles.get(index);
       index++;
       if (out.size() >= MAX_ENTRIES) {
         break;
       }
       out.add(new FeedEntry(
           guid(e),
-          title(e.getTitle()),
+          title(e, titleSource),
           link(base, e),
-          instant(e.getPublishedDate() != null ? e.getPublishedDate() : e.getUpdatedDate()),
+          published(e),
           blankToNull(e.getAuthor()),
           summary(e)));
     }
     return new ParsedFeed(blankToNull(feed.getTitle()), out, ttl(feed));
+  }
+
+  /**
+   * Rome's "XML healer" rewrites HTML entities such as {@code &nbsp;} to numeric references so that
+   * sloppy feeds parse, but it does so inside CDATA sections too, where {@code &lt;} is literal text
+   * and must stay as written. So the feed is parsed as it is first, and healed only if that fails.
+   */
+  private static SyndFeed build(String text) throws FeedException, IOException {
+    try {
+      return build(text, false);
+    } catch (FeedException | RuntimeException e) {
+      if (!isMalformedXml(e)) {
+        throw e;
+      }
+      return build(text, true);
+    }
+  }
+
+  private static SyndFeed build(String text, boolean heal) throws FeedException, IOException {
+    try (Reader reader = new StringReader(text)) {
+      SyndFeedInput input = new SyndFeedInput();
+      input.setAllowDoctypes(false);
+      input.setXmlHealerOn(heal);
+      input.setPreserveWireFeed(true); // for RSS <ttl>, which the Synd model drops
+      return input.build(reader);
+    }
   }
 
   private static boolean isMalformedXml(Throwable e) {
@@ -129,8 +155,89 @@ public final class FeedReader {
     return m.matches() ? blankToNull(m.group(1)) : s;
   }
 
+  /**
+   * The entry's title text. Rome's value is corrected where it loses what the feed says: a base64
+   * title (an Atom text construct typed with a binary MIME type, which feedparser and gofeed decode),
+   * a {@code dc:title} standing in for a missing {@code <title>}, markup written as child elements,
+   * and relative links inside title markup, resolved against the xml:base in force.
+   */
+  static String title(SyndEntry e, TitleMarkup.Source source) {
+    String t = e.getTitle();
+    SyndContent ex = e.getTitleEx();
+    if (t != null && ex != null && isBinaryType(ex.getType())) {
+      t = base64(t);
+    }
+    if (source != null && source.markup() != null) {
+      t = source.markup();
+    }
+    if (blankToNull(t) == null) {
+      com.rometools.rome.feed.module.DCModule dc =
+          (com.rometools.rome.feed.module.DCModule) e.getModule(com.rometools.rome.feed.module.DCModule.URI);
+      t = dc == null ? null : dc.getTitle();
+    }
+    t = title(t);
+    if (t != null && source != null && source.base() != null && t.indexOf('<') >= 0) {
+      t = absoluteLinks(t, source.base());
+    }
+    return t;
+  }
+
+  /** A MIME type that is neither text nor XML: Atom says such content is base64-encoded. */
+  private static boolean isBinaryType(String type) {
+    if (type == null || type.indexOf('/') < 0) {
+      return false; // "text", "html", "xhtml" or absent
+    }
+    String t = type.toLowerCase(java.util.Locale.ROOT);
+    return !t.startsWith("text/") && !t.contains("xml");
+  }
+
+  /**
+   * The decoded text, or the value as written when it does not decode to UTF-8 text: feeds also
+   * label plain titles with made-up MIME types, and "test" is valid base64 of three binary bytes.
+   */
+  private static String base64(String s) {
+    try {
+      byte[] bytes = java.util.Base64.getMimeDecoder().decode(s.trim());
+      String text = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+          .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+      return text.chars().anyMatch(c -> c < 0x20 && c != '\t' && c != '\n' && c != '\r') ? s : text;
+    } catch (IllegalArgumentException | java.nio.charset.CharacterCodingException notBase64Text) {
+      return s;
+    }
+  }
+
+  private static String absoluteLinks(String html, URI base) {
+    org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parseBodyFragment(html, base.toString());
+    doc.outputSettings().prettyPrint(false);
+    boolean changed = false;
+    for (org.jsoup.nodes.Element el : doc.select("[href], [src]")) {
+      for (String attr : new String[] {"href", "src"}) {
+        if (el.hasAttr(attr)) {
+          String abs = el.absUrl(attr);
+          if (!abs.isEmpty() && !abs.equals(el.attr(attr))) {
+            el.attr(attr, abs);
+            changed = true;
+          }
+        }
+      }
+    }
+    return changed ? doc.body().html() : html;
+  }
+
   private static URI link(URI feedUrl, SyndEntry e) {
     String href = blankToNull(e.getLink());
+    if (href == null) {
+      // Atom 0.3 makes rel optional and Rome then files the link under no relation; a link
+      // without rel is the alternate one, as in Atom 1.0.
+      for (com.rometools.rome.feed.synd.SyndLink l : e.getLinks()) {
+        if ((l.getRel() == null || "alternate".equals(l.getRel())) && blankToNull(l.getHref()) != null) {
+          href = l.getHref().trim();
+          break;
+        }
+      }
+    }
     if (href == null) {
       return null;
     }
@@ -156,6 +263,31 @@ public final class FeedReader {
       }
     }
     return e.getDescription() == null ? null : blankToNull(e.getDescription().getValue());
+  }
+
+  private static final String ATOM_NS = "http://www.w3.org/2005/Atom";
+
+  /**
+   * Publication, else update time. RSS items also carry {@code atom:published} / {@code atom:updated},
+   * which Rome leaves as foreign markup; they are read from there when the item has no RSS date.
+   */
+  private static Instant published(SyndEntry e) {
+    Instant d = instant(e.getPublishedDate() != null ? e.getPublishedDate() : e.getUpdatedDate());
+    if (d != null) {
+      return d;
+    }
+    for (String name : new String[] {"published", "updated"}) {
+      for (org.jdom2.Element f : e.getForeignMarkup()) {
+        if (name.equals(f.getName()) && ATOM_NS.equals(f.getNamespaceURI())) {
+          try {
+            return java.time.OffsetDateTime.parse(f.getTextTrim()).toInstant();
+          } catch (java.time.format.DateTimeParseException notRfc3339) {
+            // Atom dates are RFC 3339; anything else is no date
+          }
+        }
+      }
+    }
+    return null;
   }
 
   private static java.time.Instant instant(Date d) {

@@ -308,4 +308,93 @@ class FeedReaderTest {
     assertThat(entries).hasSize(FeedReader.MAX_ENTRIES);
     assertThat(entries.get(0).title()).isEqualTo("n0");
   }
+
+  private static String rssItem(String itemXml) {
+    return "<rss version=\"2.0\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><channel><title>Desk</title>"
+        + "<link>https://news.example.com/</link><description>d</description><item>" + itemXml
+        + "</item></channel></rss>";
+  }
+
+  private static String atomEntry(String feedAttrs, String entryXml) {
+    return "<feed xmlns=\"http://www.w3.org/2005/Atom\"" + feedAttrs + "><title>Desk</title><id>urn:x</id>"
+        + "<updated>2024-05-01T00:00:00Z</updated><entry><id>urn:e1</id><updated>2024-05-01T00:00:00Z</updated>"
+        + entryXml + "</entry></feed>";
+  }
+
+  @Test
+  void cdataTitleKeepsEscapedMarkupExactlyAsWritten() throws Exception {
+    FeedEntry e = read(rssItem("<title><![CDATA[Rates &amp; &lt;b&gt;bonds&lt;/b&gt;]]></title>"), null).get(0);
+
+    assertThat(e.title()).isEqualTo("Rates &amp; &lt;b&gt;bonds&lt;/b&gt;");
+  }
+
+  @Test
+  void htmlEntityOutsideCdataStillParsesThroughRomesHealer() throws Exception {
+    FeedEntry e = read(rssItem("<title>Caf&eacute;&nbsp;opens</title>"), null).get(0);
+
+    assertThat(e.title()).isEqualTo("Caf\u00e9\u00a0opens");
+  }
+
+  @Test
+  void titleWithChildElementsKeepsItsMarkupAndText() throws Exception {
+    FeedEntry e = read(rssItem("<title>Storm <em>warning</em> issued</title>"), null).get(0);
+
+    assertThat(e.title()).isEqualTo("Storm <em>warning</em> issued");
+  }
+
+  @Test
+  void dcTitleStandsInForAMissingTitle() throws Exception {
+    FeedEntry e = read(rssItem("<dc:title>Council votes</dc:title><guid>g-1</guid>"), null).get(0);
+
+    assertThat(e.title()).isEqualTo("Council votes");
+  }
+
+  @Test
+  void base64TitleWithBinaryMimeTypeIsDecoded() throws Exception {
+    String encoded = java.util.Base64.getEncoder().encodeToString("Flood <i>update</i>".getBytes(StandardCharsets.UTF_8));
+    FeedEntry e = read(atomEntry("", "<title type=\"application/octet-stream\">" + encoded + "</title>"), null).get(0);
+
+    assertThat(e.title()).isEqualTo("Flood <i>update</i>");
+  }
+
+  @Test
+  void titleWithMadeUpMimeTypeThatIsNotBase64TextStaysAsWritten() throws Exception {
+    FeedEntry e = read(atomEntry("", "<title type=\"application/x-whatever\">news</title>"), null).get(0);
+
+    assertThat(e.title()).isEqualTo("news");
+  }
+
+  @Test
+  void relativeLinksInTitleMarkupResolveAgainstXmlBase() throws Exception {
+    String xhtml = "<title type=\"xhtml\"><div xmlns=\"http://www.w3.org/1999/xhtml\">See <a href=\"story.html\">this</a></div></title>";
+    FeedEntry inherited = read(atomEntry(" xml:base=\"https://news.example.com/world/\"", xhtml), null).get(0);
+    FeedEntry own = read(atomEntry("", "<title type=\"html\" xml:base=\"https://news.example.com/sport/\">"
+        + "Match <a href=\"report.html\">report</a></title>"), null).get(0);
+
+    assertThat(inherited.title()).isEqualTo("See <a href=\"https://news.example.com/world/story.html\">this</a>");
+    assertThat(own.title()).isEqualTo("Match <a href=\"https://news.example.com/sport/report.html\">report</a>");
+  }
+
+  @Test
+  void atom03LinkWithoutRelIsTheEntryLink() throws Exception {
+    String xml = "<feed version=\"0.3\" xmlns=\"http://purl.org/atom/ns#\"><title>Desk</title>"
+        + "<modified>2024-05-01T00:00:00Z</modified><entry><title>Old format</title>"
+        + "<link type=\"text/html\" href=\"https://news.example.com/old.html\"/><id>urn:e1</id>"
+        + "<modified>2024-05-01T00:00:00Z</modified><issued>2024-05-01T00:00:00Z</issued></entry></feed>";
+
+    assertThat(read(xml, null).get(0).link()).isEqualTo(URI.create("https://news.example.com/old.html"));
+  }
+
+  @Test
+  void atomPublishedInsideAnRssItemIsItsDate() throws Exception {
+    String xml = "<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\"><channel><title>Desk</title>"
+        + "<link>https://news.example.com/</link><description>d</description>"
+        + "<item><title>a</title><atom:published>2024-05-01T09:30:00+02:00</atom:published></item>"
+        + "<item><title>b</title><atom:updated>2024-05-02T10:00:00Z</atom:updated></item></channel></rss>";
+
+    List<FeedEntry> entries = read(xml, null);
+
+    assertThat(entries.get(0).published()).isEqualTo(Instant.parse("2024-05-01T07:30:00Z"));
+    assertThat(entries.get(1).published()).isEqualTo(Instant.parse("2024-05-02T10:00:00Z"));
+  }
 }
