@@ -50,7 +50,7 @@ final class TrainCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     var examples = LabelledCsv.read(csv, labelNames);
     TopicModelTrainer.Options d = TopicModelTrainer.Options.DEFAULT;
-    TopicModelTrainer trainer = new TopicModelTrainer(new TopicModelTrainer.Options(bits, c, d.alpha(), d.eps(), seed));
+    TopicModelTrainer trainer = new TopicModelTrainer(new TopicModelTrainer.Options(bits, c, d.alpha(), d.beta(), d.eps(), seed));
     long start = System.nanoTime();
     TopicModel trained = trainer.train(examples);
     double seconds = (System.nanoTime() - start) / 1e9;

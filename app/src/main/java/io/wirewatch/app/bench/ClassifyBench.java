@@ -65,8 +65,9 @@ public final class ClassifyBench implements Callable<Integer> {
     TextFeatures features = trainer.features();
 
     out.printf("bench classify: %s, %d texts %s, %d folds (shuffle seed %d)%n", csv, all.size(), perLabel, folds, seed);
-    out.printf("model: hashed word uni+bigrams (2^%d buckets), tf-idf x naive-Bayes ratios, LIBLINEAR logistic regression C=%s%n",
-        features.bits(), TopicModelTrainer.Options.DEFAULT.c());
+    out.printf("model: hashed stemmed word uni+bigrams (2^%d buckets), tf-idf x naive-Bayes ratios, "
+        + "LIBLINEAR logistic regression C=%s, weights interpolated with their mean (beta=%s)%n",
+        features.bits(), TopicModelTrainer.Options.DEFAULT.c(), TopicModelTrainer.Options.DEFAULT.beta());
     out.printf("%-5s %7s | %-15s | %-15s | %-15s%n", "fold", "test", "majority", "naive Bayes", "wirewatch");
     out.printf("%-5s %7s | %7s %7s | %7s %7s | %7s %7s%n", "", "texts", "acc", "F1", "acc", "F1", "acc", "F1");
 

@@ -44,7 +44,7 @@ class TopicModelTest {
     return String.join(" ", words);
   }
 
-  private final TopicModelTrainer trainer = new TopicModelTrainer(new TopicModelTrainer.Options(16, 4, 0.5, 0.01, 7));
+  private final TopicModelTrainer trainer = new TopicModelTrainer(new TopicModelTrainer.Options(16, 4, 0.5, 0.5, 0.01, 7));
 
   @Test
   void learnsTopicsItCanTellApart() {
