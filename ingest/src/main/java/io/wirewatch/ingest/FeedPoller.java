@@ -68,7 +68,7 @@ public final class FeedPoller {
   }
 
   /** A poller with an in-memory seen-set, no robots.txt and the default thresholds: for tests and tools. */
-  public FeedPoller(Fetcher fetcher, FeedReader feedReader, IngestSink sink, int seenMaxEntries, Clock clock) {
+  public FeedPoller(Fetcher fetcher, FeedReader feedReader, IngestSink sink, Clock clock) {
     this(fetcher, feedReader, sink, new SeenItems(), RobotsPolicy.IGNORE, Integer.MAX_VALUE, 5, clock);
   }
 

@@ -11,7 +11,6 @@ import java.util.Map;
  * @param pollInterval   default interval between two polls of a source
  * @param threads        polling threads
  * @param fetch          HTTP fetch limits
- * @param seenMaxEntries entry ids kept in memory to avoid re-fetching pages between polls
  * @param producer       Kafka producer properties passed through
  * @param schedule       jitter, ceilings, back-off and health threshold
  * @param politeness     per-host limits and robots.txt
@@ -23,7 +22,6 @@ public record IngestConfig(
     Duration pollInterval,
     int threads,
     FetchLimits fetch,
-    int seenMaxEntries,
     Map<String, String> producer,
     Schedule schedule,
     Politeness politeness,
@@ -74,7 +72,6 @@ public record IngestConfig(
             s.intValue("ingest.fetch.max-redirects", 0, 20),
             s.string("ingest.fetch.user-agent"),
             list(s.string("ingest.fetch.allow-addresses", ""))),
-        s.intValue("ingest.seen.max-entries", 100, 100_000_000),
         s.withPrefix("ingest.producer"),
         new Schedule(
             s.intValue("ingest.schedule.jitter-percent", 0, 50) / 100.0,
