@@ -79,8 +79,8 @@ public final class FeedsBench implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (!Files.isDirectory(corpus)) {
-      System.err.println("wirewatch: corpus directory " + corpus + " does not exist");
-      return 2;
+      // The command line's error handler prints "wirewatch: <message>" and exits with 2.
+      throw new IllegalArgumentException("corpus directory " + corpus + " does not exist");
     }
     List<Case> cases = FeedCorpus.scan(corpus);
     FeedReader reader = new FeedReader();
