@@ -19,8 +19,14 @@ import org.apache.lucene.analysis.custom.CustomAnalyzer;
  *       "news" match "new": alerts must not fire on words the analyst did not write.
  * </ol>
  * No stop words are removed, so phrases keep their exact word positions.
+ *
+ * <p>An article's {@code text} field holds the headline and the body as two values; a gap of
+ * {@value #VALUE_GAP} positions between them keeps a phrase or proximity rule from joining the
+ * last words of the headline to the first words of the body.
  */
 public final class NewsAnalyzer {
+
+  static final int VALUE_GAP = 100;
 
   private NewsAnalyzer() {}
 
@@ -31,6 +37,7 @@ public final class NewsAnalyzer {
           .addTokenFilter("lowercase")
           .addTokenFilter("asciiFolding")
           .addTokenFilter("englishMinimalStem")
+          .withPositionIncrementGap(VALUE_GAP)
           .build();
     } catch (IOException e) {
       throw new UncheckedIOException("the built-in analysis factories are always on the classpath", e);

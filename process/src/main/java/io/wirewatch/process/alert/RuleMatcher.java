@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.TextField;
@@ -28,7 +30,6 @@ import org.apache.lucene.monitor.MultipassTermFilteredPresearcher;
 import org.apache.lucene.monitor.MonitorQuery;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
-import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.search.Query;
 
 /**
@@ -182,11 +183,11 @@ public final class RuleMatcher implements Closeable {
   }
 
   /**
-   * Parses {@code query} as an analyst writes it: words without a field search title and text,
-   * and all words must match unless joined with OR, since an alert rule is a filter, not a ranking.
+   * Parses {@code query} as an analyst writes it: words without a field search the {@code text}
+   * field, which holds the headline and the body ({@code title:} narrows to the headline), and all words must match unless joined with OR, since an alert rule is a filter, not a ranking.
    */
   public Query parse(String query) throws ParseException {
-    MultiFieldQueryParser parser = new MultiFieldQueryParser(new String[] {TITLE, TEXT}, analyzer);
+    QueryParser parser = new QueryParser(TEXT, analyzer);
     parser.setDefaultOperator(QueryParser.Operator.AND);
     parser.setSplitOnWhitespace(true);
     return parser.parse(query);
@@ -222,18 +223,17 @@ public final class RuleMatcher implements Closeable {
   public Result matchDetailed(String title, String text) {
     String t = title == null ? "" : title;
     String x = text == null ? "" : text;
-    Document doc = new Document();
-    doc.add(new TextField(TITLE, t, Field.Store.NO));
-    doc.add(new TextField(TEXT, x, Field.Store.NO));
-    MatchingQueries<HighlightsMatch> found;
+    Document doc = document(t, x);
+    Described article = new Described(t, x, bodyOffset(t));
+    MatchingQueries<RuleHits> found;
     List<RuleMatch> out = new ArrayList<>();
     lock.readLock().lock();
     try {
-      found = monitor.match(doc, HighlightsMatch.MATCHER);
-      for (HighlightsMatch m : found.getMatches()) {
+      found = monitor.match(doc, PostingsMatcher.FACTORY);
+      for (RuleHits m : found.getMatches()) {
         Rule r = rules.get(m.getQueryId());
         if (r != null) {
-          out.add(describe(r, m, t, x));
+          out.add(article.describe(r, m));
         }
       }
     } catch (IOException e) {
@@ -245,25 +245,100 @@ public final class RuleMatcher implements Closeable {
     return new Result(out, found.getQueriesRun());
   }
 
-  private static RuleMatch describe(Rule rule, HighlightsMatch m, String title, String text) {
-    Set<String> terms = new LinkedHashSet<>();
-    List<HighlightsMatch.Hit> titleHits = sorted(m.getHits(TITLE));
-    List<HighlightsMatch.Hit> textHits = sorted(m.getHits(TEXT));
-    titleHits.forEach(h -> terms.add(slice(title, h)));
-    textHits.forEach(h -> terms.add(slice(text, h)));
-    String snippet = textHits.isEmpty()
-        ? snippet(title, titleHits.isEmpty() ? null : titleHits.get(0))
-        : snippet(text, textHits.get(0));
-    int hits = Math.max(1, occurrences(titleHits) + occurrences(textHits));
-    return new RuleMatch(rule, List.copyOf(terms), snippet, hits);
+  /**
+   * The article as the rules see it: {@code title} holds the headline, {@code text} the headline
+   * and then the body, as two values a position gap apart (see {@link NewsAnalyzer}).
+   *
+   * <p>Why the headline is in {@code text} too: a rule without a field must match anywhere, and
+   * written as {@code title:x OR text:x} every word of every rule would be indexed, selected and
+   * checked twice. One field that holds both halves the rule index and the candidates per article
+   * (measured with {@code wirewatch bench match}).
+   */
+  public static Document document(String title, String text) {
+    Document doc = new Document();
+    doc.add(new TextField(TITLE, title, Field.Store.NO));
+    doc.add(new TextField(TEXT, title, Field.Store.NO));
+    doc.add(new TextField(TEXT, text, Field.Store.NO));
+    return doc;
   }
 
   /**
-   * How many times a query matched in one field. Monitor reports a phrase word by word (one hit
-   * per word, through the sub-matches), so hits on consecutive positions are one occurrence:
-   * {@code "asset freeze"} found twice is 2, not 4. A proximity match with words between its terms
-   * ({@code "liaison office"~3}) counts once per matched word; two different terms of an OR query
-   * written next to each other count once.
+   * One article's matches turned into terms and snippets. Many rules match the same words of an
+   * article, so each snippet and each matched word is cut out once and shared.
+   */
+  private static final class Described {
+    private final String title;
+    private final String text;
+    private final int bodyStart;
+    private final Map<Long, String> titleSnippets = new HashMap<>();
+    private final Map<Long, String> textSnippets = new HashMap<>();
+    private final Map<Long, String> titleWords = new HashMap<>();
+    private final Map<Long, String> textWords = new HashMap<>();
+
+    Described(String title, String text, int bodyStart) {
+      this.title = title;
+      this.text = text;
+      this.bodyStart = bodyStart;
+    }
+
+    RuleMatch describe(Rule rule, RuleHits m) {
+      List<HighlightsMatch.Hit> titleHits = new ArrayList<>(m.hits(TITLE));
+      List<HighlightsMatch.Hit> textHits = new ArrayList<>();
+      boolean titleInText = false;
+      for (HighlightsMatch.Hit h : m.hits(TEXT)) {
+        if (h.startOffset < bodyStart) {
+          titleHits.add(h);
+          titleInText = true;
+        } else {
+          textHits.add(new HighlightsMatch.Hit(
+              h.startPosition, h.startOffset - bodyStart, h.endPosition, h.endOffset - bodyStart));
+        }
+      }
+      if (titleInText && !m.hits(TITLE).isEmpty()) {
+        titleHits = sorted(new java.util.TreeSet<>(titleHits));
+      }
+      Set<String> terms = new LinkedHashSet<>();
+      titleHits.forEach(h -> terms.add(titleWords.computeIfAbsent(key(h), k -> slice(title, h))));
+      textHits.forEach(h -> terms.add(textWords.computeIfAbsent(key(h), k -> slice(text, h))));
+      String snippet;
+      if (!textHits.isEmpty()) {
+        HighlightsMatch.Hit first = textHits.get(0);
+        snippet = textSnippets.computeIfAbsent(key(first), k -> snippet(text, first));
+      } else if (!titleHits.isEmpty()) {
+        HighlightsMatch.Hit first = titleHits.get(0);
+        snippet = titleSnippets.computeIfAbsent(key(first), k -> snippet(title, first));
+      } else {
+        snippet = snippet(title, null);
+      }
+      int hits = Math.max(1, occurrences(titleHits) + occurrences(textHits));
+      return new RuleMatch(rule, List.copyOf(terms), snippet, hits);
+    }
+
+    private static long key(HighlightsMatch.Hit h) {
+      return ((long) h.startOffset << 32) | (h.endOffset & 0xffffffffL);
+    }
+  }
+
+  /**
+   * Where the body starts in the offsets of the {@code text} field: after the headline and a gap
+   * of one, as Lucene's in-memory index counts them, unless the headline has no word at all.
+   */
+  private int bodyOffset(String title) {
+    try (TokenStream ts = analyzer.tokenStream(TEXT, title)) {
+      ts.reset();
+      boolean words = ts.incrementToken();
+      ts.end();
+      return words ? title.length() + analyzer.getOffsetGap(TEXT) : 0;
+    } catch (IOException e) {
+      throw new UncheckedIOException("analysing a headline in memory failed", e);
+    }
+  }
+
+  /**
+   * How many times a query matched in one field. A phrase or proximity match is one hit from its
+   * first word to its last, so {@code "asset freeze"} found twice is 2; hits on adjacent or
+   * overlapping positions count once, so two different terms of an OR query written next to each
+   * other count once.
    *
    * @param hits sorted by position, as {@link #sorted} returns them
    */
@@ -305,30 +380,68 @@ public final class RuleMatcher implements Closeable {
     }
     start = Math.min(start, h.startOffset);
     end = Math.max(end, h.endOffset);
-    String snippet = (start > 0 ? "…" : "") + s.substring(start, h.startOffset) + "«"
-        + s.substring(h.startOffset, h.endOffset) + "»" + s.substring(h.endOffset, end)
-        + (end < s.length() ? "…" : "");
     // One line: a snippet that crosses a paragraph break is still read as one piece.
-    return oneLine(snippet);
+    OneLine line = new OneLine(end - start + 4);
+    if (start > 0) {
+      line.mark('…');
+    }
+    line.text(s, start, h.startOffset);
+    line.mark('«');
+    line.text(s, h.startOffset, h.endOffset);
+    line.mark('»');
+    line.text(s, h.endOffset, end);
+    if (end < s.length()) {
+      line.mark('…');
+    }
+    return line.toString();
   }
 
-  /** Runs of whitespace as one space; by hand because this runs for every alert of every article. */
-  static String oneLine(String s) {
-    StringBuilder sb = new StringBuilder(s.length());
-    boolean space = false;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (Character.isWhitespace(c)) {
-        space = true;
-      } else {
-        if (space && sb.length() > 0) {
-          sb.append(' ');
+  /**
+   * Builds one line from pieces, each run of whitespace as one space and none at either end. By
+   * hand, copying whole words, because it runs for every match of every article.
+   */
+  private static final class OneLine {
+    private final StringBuilder sb;
+    private boolean space;
+
+    OneLine(int capacity) {
+      sb = new StringBuilder(capacity);
+    }
+
+    void text(String s, int from, int to) {
+      int i = from;
+      while (i < to) {
+        if (Character.isWhitespace(s.charAt(i))) {
+          space = true;
+          i++;
+          continue;
         }
-        space = false;
-        sb.append(c);
+        int stop = i + 1;
+        while (stop < to && !Character.isWhitespace(s.charAt(stop))) {
+          stop++;
+        }
+        separate();
+        sb.append(s, i, stop);
+        i = stop;
       }
     }
-    return sb.toString();
+
+    void mark(char c) {
+      separate();
+      sb.append(c);
+    }
+
+    private void separate() {
+      if (space && sb.length() > 0) {
+        sb.append(' ');
+      }
+      space = false;
+    }
+
+    @Override
+    public String toString() {
+      return sb.toString();
+    }
   }
 
   private static String firstLine(String s) {

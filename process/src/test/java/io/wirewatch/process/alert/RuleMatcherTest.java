@@ -177,4 +177,39 @@ class RuleMatcherTest {
     assertThat(RuleMatcher.snippet("无空格".repeat(80) + "ab" + "无空格".repeat(80),
         new org.apache.lucene.monitor.HighlightsMatch.Hit(0, 240, 1, 242))).contains("«ab»");
   }
+
+  @Test
+  void aPhraseDoesNotRunFromTheHeadlineIntoTheBody() {
+    Rule phrase = new Rule("p", "\"office staff\"");
+    Rule near = new Rule("n", "\"office staff\"~3");
+    assertThat(matching("Pyongyang closes liaison office", "Staff were withdrawn on Friday.", phrase, near)).isEmpty();
+    assertThat(matching("Liaison office staff withdrawn", "", phrase, near)).containsExactly("n", "p");
+  }
+
+  @Test
+  void hitsInTheBodyAreLocatedInTheBodyAndHitsInTheHeadlineInTheHeadline() {
+    matcher = new RuleMatcher(List.of(new Rule("r", "sanctions")));
+    RuleMatch inBody = matcher.match("  Talks — stalled  ", "Washington added sanctions on Friday.").get(0);
+    assertThat(inBody.snippet()).isEqualTo("Washington added «sanctions» on Friday.");
+    RuleMatch inTitle = matcher.match("New sanctions on Pyongyang", "Staff left the office.").get(0);
+    assertThat(inTitle.snippet()).isEqualTo("New «sanctions» on Pyongyang");
+    // A headline with no word at all is not indexed, and the body's offsets start at 0.
+    RuleMatch noWords = matcher.match("— …", "Sanctions widen.").get(0);
+    assertThat(noWords.snippet()).isEqualTo("«Sanctions» widen.");
+    assertThat(noWords.terms()).containsExactly("sanctions");
+  }
+
+  @Test
+  void titleScopeMatchesTheHeadlineOnly() {
+    Rule r = new Rule("t", "title:sanctions");
+    assertThat(matching("Sanctions widen", "", r)).containsExactly("t");
+    assertThat(matching("Talks stall", "New sanctions were announced.", r)).isEmpty();
+  }
+
+  @Test
+  void snippetCollapsesWhitespaceAroundTheMarks() {
+    matcher = new RuleMatcher(List.of(new Rule("s", "\"new sanctions\"")));
+    String snippet = matcher.match("", "  Officials\t said:\n\n new \n sanctions \r\n follow.  ").get(0).snippet();
+    assertThat(snippet).isEqualTo("Officials said: «new sanctions» follow.");
+  }
 }
