@@ -7,6 +7,8 @@ import io.wirewatch.process.classify.SparseVector;
 import io.wirewatch.process.classify.TextFeatures;
 import io.wirewatch.process.classify.TopicModel;
 import io.wirewatch.process.classify.TopicModelTrainer;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -65,11 +67,13 @@ public final class ClassifyBench implements Callable<Integer> {
     TextFeatures features = trainer.features();
 
     out.printf("bench classify: %s, %d texts %s, %d folds (shuffle seed %d)%n", csv, all.size(), perLabel, folds, seed);
-    out.printf("model: hashed stemmed word uni+bigrams (2^%d buckets), tf-idf x naive-Bayes ratios, "
+    out.printf("model: hashed uni+bigrams of stemmed words and punctuation, headline tokens apart "
+        + "(2^%d buckets, feature hashing %d), tf-idf x naive-Bayes ratios, "
         + "LIBLINEAR logistic regression C=%s, weights interpolated with their mean (beta=%s)%n",
-        features.bits(), TopicModelTrainer.Options.DEFAULT.c(), TopicModelTrainer.Options.DEFAULT.beta());
-    out.printf("%-5s %7s | %-15s | %-15s | %-15s%n", "fold", "test", "majority", "naive Bayes", "wirewatch");
-    out.printf("%-5s %7s | %7s %7s | %7s %7s | %7s %7s%n", "", "texts", "acc", "F1", "acc", "F1", "acc", "F1");
+        features.bits(), TextFeatures.VERSION, TopicModelTrainer.Options.DEFAULT.c(), TopicModelTrainer.Options.DEFAULT.beta());
+    out.printf("%-5s %7s | %-15s | %-15s | %-15s | %-23s%n", "fold", "test", "majority", "naive Bayes", "wirewatch", "wirewatch model");
+    out.printf("%-5s %7s | %7s %7s | %7s %7s | %7s %7s | %7s %7s %7s%n", "", "texts", "acc", "F1", "acc", "F1", "acc", "F1",
+        "train s", "buckets", "MB");
 
     double[][] sums = new double[3][2];
     long modelTrainNanos = 0;
@@ -78,6 +82,8 @@ public final class ClassifyBench implements Callable<Integer> {
     long nbPredictNanos = 0;
     long trained = 0;
     long predicted = 0;
+    long modelBytes = 0;
+    long modelBuckets = 0;
     for (int f = 0; f < folds; f++) {
       List<LabelledText> train = new ArrayList<>();
       List<LabelledText> test = new ArrayList<>();
@@ -108,13 +114,17 @@ public final class ClassifyBench implements Callable<Integer> {
       nbPredictNanos += t4 - t3;
       trained += train.size();
       predicted += test.size();
+      long bytes = fileSize(model);
+      modelBytes += bytes;
+      modelBuckets += model.weightedBuckets();
       ClassificationScores[] all3 = {majority, bayes, ours};
       for (int k = 0; k < 3; k++) {
         sums[k][0] += all3[k].accuracy();
         sums[k][1] += all3[k].macroF1();
       }
-      out.printf("%-5d %7d | %7.4f %7.4f | %7.4f %7.4f | %7.4f %7.4f%n", f + 1, test.size(),
-          majority.accuracy(), majority.macroF1(), bayes.accuracy(), bayes.macroF1(), ours.accuracy(), ours.macroF1());
+      out.printf("%-5d %7d | %7.4f %7.4f | %7.4f %7.4f | %7.4f %7.4f | %7.1f %7d %7.2f%n", f + 1, test.size(),
+          majority.accuracy(), majority.macroF1(), bayes.accuracy(), bayes.macroF1(), ours.accuracy(), ours.macroF1(),
+          (t1 - t0) / 1e9, model.weightedBuckets(), bytes / 1e6);
       out.flush();
     }
     double[][] mean = new double[3][2];
@@ -122,8 +132,9 @@ public final class ClassifyBench implements Callable<Integer> {
       mean[k][0] = sums[k][0] / folds;
       mean[k][1] = sums[k][1] / folds;
     }
-    out.printf("%-5s %7d | %7.4f %7.4f | %7.4f %7.4f | %7.4f %7.4f%n", "mean", predicted,
-        mean[0][0], mean[0][1], mean[1][0], mean[1][1], mean[2][0], mean[2][1]);
+    out.printf("%-5s %7d | %7.4f %7.4f | %7.4f %7.4f | %7.4f %7.4f | %7.1f %7d %7.2f%n", "mean", predicted,
+        mean[0][0], mean[0][1], mean[1][0], mean[1][1], mean[2][0], mean[2][1],
+        modelTrainNanos / 1e9 / folds, modelBuckets / folds, modelBytes / 1e6 / folds);
     out.printf("wirewatch vs naive Bayes: accuracy x%.3f, macro-F1 x%.3f, errors x%.3f (%.4f -> %.4f error rate)%n",
         mean[2][0] / mean[1][0], mean[2][1] / mean[1][1], (1 - mean[2][0]) / (1 - mean[1][0]), 1 - mean[1][0], 1 - mean[2][0]);
     double modelTrain = trained / (modelTrainNanos / 1e9);
@@ -135,6 +146,23 @@ public final class ClassifyBench implements Callable<Integer> {
         modelTrain, nbTrain, modelTrain / nbTrain, modelPredict, nbPredict, modelPredict / nbPredict);
     out.flush();
     return 0;
+  }
+
+  /** Size of the model file, written to a counting sink rather than to disk. */
+  private static long fileSize(TopicModel model) throws IOException {
+    long[] count = {0};
+    model.write(new OutputStream() {
+      @Override
+      public void write(int b) {
+        count[0]++;
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) {
+        count[0] += len;
+      }
+    });
+    return count[0];
   }
 
   private static ClassificationScores score(List<String> labels, List<LabelledText> test, Function<LabelledText, String> predict) {
