@@ -49,8 +49,17 @@ final class ClassifyCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** An unreadable or outdated model is the user's file, not a crash: one line through the shared handler. */
+  private static TopicModel readModel(Path file) {
+    try {
+      return TopicModel.read(file);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("--model: " + e.getMessage(), e);
+    }
+  }
+
   private void classify(PrintWriter out, Taxonomy taxonomy, CountryGazetteer countries) throws IOException {
-    TopicModel topics = modelFile == null ? null : TopicModel.read(modelFile);
+    TopicModel topics = modelFile == null ? null : readModel(modelFile);
     for (Path file : files) {
       String content = Files.readString(file, StandardCharsets.UTF_8).strip();
       int nl = content.indexOf('\n');

@@ -7,6 +7,8 @@ import io.wirewatch.process.classify.SparseVector;
 import io.wirewatch.process.classify.TextFeatures;
 import io.wirewatch.process.classify.TopicModel;
 import io.wirewatch.process.classify.TopicModelTrainer;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,28 +50,38 @@ public final class ClassifyBench implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "1", description = "Seed of the shuffle that deals texts to folds (default: ${DEFAULT-VALUE}).")
   long seed;
 
+  @Option(names = "--repeats", defaultValue = "1",
+      description = "Repeat the k folds with shuffle seeds seed, seed+1, ...: one split's mean moves by a few tenths "
+          + "of a point with the seed, the mean over repeats less (default: ${DEFAULT-VALUE}).")
+  int repeats;
+
   @Override
   public Integer call() throws Exception {
     if (folds < 2) {
       throw new IllegalArgumentException("--folds must be at least 2, got " + folds);
     }
-    PrintWriter out = spec.commandLine().getOut();
-    List<LabelledText> all = new ArrayList<>(LabelledCsv.read(csv, LabelledCsv.AG_NEWS_LABELS));
-    if (all.size() < folds) {
-      throw new IllegalArgumentException("--csv: " + all.size() + " texts cannot make " + folds + " folds");
+    if (repeats < 1) {
+      throw new IllegalArgumentException("--repeats must be at least 1, got " + repeats);
     }
-    Collections.shuffle(all, new Random(seed));
-    List<String> labels = List.copyOf(new TreeSet<>(all.stream().map(LabelledText::label).toList()));
-    Map<String, Long> perLabel = all.stream().collect(Collectors.groupingBy(LabelledText::label, TreeMap::new, Collectors.counting()));
+    PrintWriter out = spec.commandLine().getOut();
+    List<LabelledText> texts = LabelledCsv.read(csv, LabelledCsv.AG_NEWS_LABELS);
+    if (texts.size() < folds) {
+      throw new IllegalArgumentException("--csv: " + texts.size() + " texts cannot make " + folds + " folds");
+    }
+    List<String> labels = List.copyOf(new TreeSet<>(texts.stream().map(LabelledText::label).toList()));
+    Map<String, Long> perLabel = texts.stream().collect(Collectors.groupingBy(LabelledText::label, TreeMap::new, Collectors.counting()));
     TopicModelTrainer trainer = new TopicModelTrainer(TopicModelTrainer.Options.DEFAULT);
     TextFeatures features = trainer.features();
 
-    out.printf("bench classify: %s, %d texts %s, %d folds (shuffle seed %d)%n", csv, all.size(), perLabel, folds, seed);
-    out.printf("model: hashed stemmed word uni+bigrams (2^%d buckets), tf-idf x naive-Bayes ratios, "
+    out.printf("bench classify: %s, %d texts %s, %d folds (shuffle seed %s)%n", csv, texts.size(), perLabel, folds,
+        repeats == 1 ? String.valueOf(seed) : seed + ".." + (seed + repeats - 1));
+    out.printf("model: hashed uni+bigrams of stemmed words and punctuation, headline tokens apart "
+        + "(2^%d buckets, feature hashing %d), tf-idf x naive-Bayes ratios, "
         + "LIBLINEAR logistic regression C=%s, weights interpolated with their mean (beta=%s)%n",
-        features.bits(), TopicModelTrainer.Options.DEFAULT.c(), TopicModelTrainer.Options.DEFAULT.beta());
-    out.printf("%-5s %7s | %-15s | %-15s | %-15s%n", "fold", "test", "majority", "naive Bayes", "wirewatch");
-    out.printf("%-5s %7s | %7s %7s | %7s %7s | %7s %7s%n", "", "texts", "acc", "F1", "acc", "F1", "acc", "F1");
+        features.bits(), TextFeatures.VERSION, TopicModelTrainer.Options.DEFAULT.c(), TopicModelTrainer.Options.DEFAULT.beta());
+    out.printf("%-5s %7s | %-15s | %-15s | %-15s | %-23s%n", "fold", "test", "majority", "naive Bayes", "wirewatch", "wirewatch model");
+    out.printf("%-5s %7s | %7s %7s | %7s %7s | %7s %7s | %7s %7s %7s%n", "", "texts", "acc", "F1", "acc", "F1", "acc", "F1",
+        "train s", "buckets", "MB");
 
     double[][] sums = new double[3][2];
     long modelTrainNanos = 0;
@@ -78,52 +90,74 @@ public final class ClassifyBench implements Callable<Integer> {
     long nbPredictNanos = 0;
     long trained = 0;
     long predicted = 0;
-    for (int f = 0; f < folds; f++) {
-      List<LabelledText> train = new ArrayList<>();
-      List<LabelledText> test = new ArrayList<>();
-      for (int i = 0; i < all.size(); i++) {
-        (i % folds == f ? test : train).add(all.get(i));
-      }
-      List<String> trainLabels = train.stream().map(LabelledText::label).toList();
+    long modelBytes = 0;
+    long modelBuckets = 0;
+    double[] repeatAccuracy = new double[repeats];
+    for (int r = 0; r < repeats; r++) {
+      List<LabelledText> shuffled = new ArrayList<>(texts);
+      Collections.shuffle(shuffled, new Random(seed + r));
+      for (int f = 0; f < folds; f++) {
+        List<LabelledText> train = new ArrayList<>();
+        List<LabelledText> test = new ArrayList<>();
+        for (int i = 0; i < shuffled.size(); i++) {
+          (i % folds == f ? test : train).add(shuffled.get(i));
+        }
+        List<String> trainLabels = train.stream().map(LabelledText::label).toList();
 
-      // Feature extraction is part of each timing: it is work both classifiers must do per text.
-      long t0 = System.nanoTime();
-      TopicModel model = trainer.train(train);
-      long t1 = System.nanoTime();
-      ClassificationScores ours = score(labels, test, x -> model.predict(x.title(), x.text()).label());
-      long t2 = System.nanoTime();
-      List<SparseVector> trainCounts = train.stream().map(x -> features.counts(x.title(), x.text())).toList();
-      NaiveBayesBaseline nb = new NaiveBayesBaseline(trainCounts, trainLabels, features.buckets());
-      long t3 = System.nanoTime();
-      ClassificationScores bayes = score(labels, test, x -> nb.predict(features.counts(x.title(), x.text())));
-      long t4 = System.nanoTime();
-      String majorityLabel = trainLabels.stream()
-          .collect(Collectors.groupingBy(Function.identity(), TreeMap::new, Collectors.counting()))
-          .entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
-      ClassificationScores majority = score(labels, test, x -> majorityLabel);
+        // Feature extraction is part of each timing: it is work both classifiers must do per text.
+        long t0 = System.nanoTime();
+        TopicModel model = trainer.train(train);
+        long t1 = System.nanoTime();
+        ClassificationScores ours = score(labels, test, x -> model.predict(x.title(), x.text()).label());
+        long t2 = System.nanoTime();
+        List<SparseVector> trainCounts = train.stream().map(x -> features.counts(x.title(), x.text())).toList();
+        NaiveBayesBaseline nb = new NaiveBayesBaseline(trainCounts, trainLabels, features.buckets());
+        long t3 = System.nanoTime();
+        ClassificationScores bayes = score(labels, test, x -> nb.predict(features.counts(x.title(), x.text())));
+        long t4 = System.nanoTime();
+        String majorityLabel = trainLabels.stream()
+            .collect(Collectors.groupingBy(Function.identity(), TreeMap::new, Collectors.counting()))
+            .entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        ClassificationScores majority = score(labels, test, x -> majorityLabel);
 
-      modelTrainNanos += t1 - t0;
-      modelPredictNanos += t2 - t1;
-      nbTrainNanos += t3 - t2;
-      nbPredictNanos += t4 - t3;
-      trained += train.size();
-      predicted += test.size();
-      ClassificationScores[] all3 = {majority, bayes, ours};
-      for (int k = 0; k < 3; k++) {
-        sums[k][0] += all3[k].accuracy();
-        sums[k][1] += all3[k].macroF1();
+        modelTrainNanos += t1 - t0;
+        modelPredictNanos += t2 - t1;
+        nbTrainNanos += t3 - t2;
+        nbPredictNanos += t4 - t3;
+        trained += train.size();
+        predicted += test.size();
+        long bytes = fileSize(model);
+        modelBytes += bytes;
+        modelBuckets += model.weightedBuckets();
+        repeatAccuracy[r] += ours.accuracy() / folds;
+        ClassificationScores[] all3 = {majority, bayes, ours};
+        for (int k = 0; k < 3; k++) {
+          sums[k][0] += all3[k].accuracy();
+          sums[k][1] += all3[k].macroF1();
+        }
+        out.printf("%-5s %7d | %7.4f %7.4f | %7.4f %7.4f | %7.4f %7.4f | %7.1f %7d %7.2f%n",
+            repeats == 1 ? String.valueOf(f + 1) : (seed + r) + "." + (f + 1), test.size(),
+            majority.accuracy(), majority.macroF1(), bayes.accuracy(), bayes.macroF1(), ours.accuracy(), ours.macroF1(),
+            (t1 - t0) / 1e9, model.weightedBuckets(), bytes / 1e6);
+        out.flush();
       }
-      out.printf("%-5d %7d | %7.4f %7.4f | %7.4f %7.4f | %7.4f %7.4f%n", f + 1, test.size(),
-          majority.accuracy(), majority.macroF1(), bayes.accuracy(), bayes.macroF1(), ours.accuracy(), ours.macroF1());
-      out.flush();
     }
+    int runs = folds * repeats;
     double[][] mean = new double[3][2];
     for (int k = 0; k < 3; k++) {
-      mean[k][0] = sums[k][0] / folds;
-      mean[k][1] = sums[k][1] / folds;
+      mean[k][0] = sums[k][0] / runs;
+      mean[k][1] = sums[k][1] / runs;
     }
-    out.printf("%-5s %7d | %7.4f %7.4f | %7.4f %7.4f | %7.4f %7.4f%n", "mean", predicted,
-        mean[0][0], mean[0][1], mean[1][0], mean[1][1], mean[2][0], mean[2][1]);
+    out.printf("%-5s %7d | %7.4f %7.4f | %7.4f %7.4f | %7.4f %7.4f | %7.1f %7d %7.2f%n", "mean", predicted,
+        mean[0][0], mean[0][1], mean[1][0], mean[1][1], mean[2][0], mean[2][1],
+        modelTrainNanos / 1e9 / runs, modelBuckets / runs, modelBytes / 1e6 / runs);
+    if (repeats > 1) {
+      StringBuilder each = new StringBuilder();
+      for (int r = 0; r < repeats; r++) {
+        each.append(String.format(" seed %d %.4f", seed + r, repeatAccuracy[r]));
+      }
+      out.printf("wirewatch accuracy per shuffle:%s%n", each);
+    }
     out.printf("wirewatch vs naive Bayes: accuracy x%.3f, macro-F1 x%.3f, errors x%.3f (%.4f -> %.4f error rate)%n",
         mean[2][0] / mean[1][0], mean[2][1] / mean[1][1], (1 - mean[2][0]) / (1 - mean[1][0]), 1 - mean[1][0], 1 - mean[2][0]);
     double modelTrain = trained / (modelTrainNanos / 1e9);
@@ -135,6 +169,23 @@ public final class ClassifyBench implements Callable<Integer> {
         modelTrain, nbTrain, modelTrain / nbTrain, modelPredict, nbPredict, modelPredict / nbPredict);
     out.flush();
     return 0;
+  }
+
+  /** Size of the model file, written to a counting sink rather than to disk. */
+  private static long fileSize(TopicModel model) throws IOException {
+    long[] count = {0};
+    model.write(new OutputStream() {
+      @Override
+      public void write(int b) {
+        count[0]++;
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) {
+        count[0] += len;
+      }
+    });
+    return count[0];
   }
 
   private static ClassificationScores score(List<String> labels, List<LabelledText> test, Function<LabelledText, String> predict) {

@@ -7,17 +7,31 @@ import java.util.Locale;
 import org.tartarus.snowball.ext.EnglishStemmer;
 
 /**
- * Turns a headline and a text into hashed word unigrams and bigrams (the "hashing trick" of
+ * Turns a headline and a text into hashed token unigrams and bigrams (the "hashing trick" of
  * fastText and Vowpal Wabbit): no vocabulary to build or ship, a fixed number of buckets, and an
  * n-gram never seen in training simply lands in a bucket with a small weight.
  *
- * <p>Words are maximal runs of letters or digits, lowercased and reduced to their Snowball
- * (Porter 2) English stem, so that "stocks", "stocked" and "stock" share a bucket: with a few
- * thousand training texts most inflected forms are rare, and pooling them measurably helps
- * ({@code bench classify} on AG News, 5-fold: 0.8951 without stemming, 0.8966 with). Matching rules
- * stay unstemmed (see the README); this only concerns the topic model. Headline words are hashed twice: as
- * ordinary words and as headline words, because a headline word says more about the topic than one
- * in the body. The result holds raw counts; {@link TopicModel} weighs them.
+ * <p>Tokens are, in text order:
+ * <ul>
+ *   <li>words: maximal runs of letters or digits, lowercased and reduced to their Snowball (Porter 2)
+ *       English stem, so that "stocks", "stocked" and "stock" share a bucket: with a few thousand
+ *       training texts most inflected forms are rare, and pooling them measurably helps;</li>
+ *   <li>punctuation: maximal runs of other visible characters, with a space on the side where the
+ *       text has one, so that the dash of a dateline ("LONDON - ") differs from a hyphen
+ *       ("high-tech"). Punctuation is house style: how a wire or a desk writes datelines, credits
+ *       ("(Reuters)"), scores ("21-18"), prices and quotes. Each desk covers its own topics, and
+ *       word-punctuation bigrams such as "(ap" or "ap )" carry that.</li>
+ * </ul>
+ * Headline tokens are hashed twice: as ordinary tokens and as headline tokens, because a headline
+ * word says more about the topic than one in the body.
+ *
+ * <p>Measured by {@code bench classify} on AG News (5-fold accuracy): words only 0.8951, stemmed
+ * 0.8966, with punctuation tokens 0.9003. Punctuation was also chosen by nested cross-validation
+ * (C, beta and the token set picked on inner folds of each training fold only): every outer fold's
+ * inner folds preferred it (0.891 against 0.888). Words in capitals hashed as written and dateline
+ * shapes made no difference on the inner folds and were left out. Matching rules
+ * stay unstemmed (see the README); this only concerns the topic model. The result holds raw counts;
+ * {@link TopicModel} weighs them.
  *
  * <p>The hash is written out here rather than taken from {@link String#hashCode()} so that the
  * mapping is defined by this class alone: a model file is only valid with the exact hashing it was
@@ -25,8 +39,11 @@ import org.tartarus.snowball.ext.EnglishStemmer;
  */
 public final class TextFeatures {
 
-  /** Bumped whenever tokenization or hashing changes; stored in model files. 2: stemmed words. */
-  public static final int VERSION = 2;
+  /**
+   * Bumped whenever tokenization or hashing changes; stored in model files. 2: stemmed words;
+   * 3: punctuation tokens.
+   */
+  public static final int VERSION = 3;
   public static final int MIN_BITS = 10;
   public static final int MAX_BITS = 26;
 
@@ -56,10 +73,8 @@ public final class TextFeatures {
   public SparseVector counts(String title, String text) {
     int[] raw = new int[64];
     int n = 0;
-    List<String> titleWords = words(title);
-    List<String> bodyWords = words(text);
-    long[] titleHashes = hashes(titleWords);
-    long[] bodyHashes = hashes(bodyWords);
+    long[] titleHashes = hashes(tokens(title));
+    long[] bodyHashes = hashes(tokens(text));
     for (long[] hs : List.of(titleHashes, bodyHashes)) {
       for (int i = 0; i < hs.length; i++) {
         raw = grow(raw, n + 2);
@@ -69,9 +84,9 @@ public final class TextFeatures {
         }
       }
     }
-    for (int i = 0; i < titleHashes.length; i++) {
-      raw = grow(raw, n + 1);
-      raw[n++] = bucket(mix(titleHashes[i] ^ TITLE_SALT));
+    raw = grow(raw, n + titleHashes.length);
+    for (long h : titleHashes) {
+      raw[n++] = bucket(mix(h ^ TITLE_SALT));
     }
     return count(raw, n);
   }
@@ -94,24 +109,36 @@ public final class TextFeatures {
     return new SparseVector(Arrays.copyOf(idx, m), Arrays.copyOf(val, m));
   }
 
-  static List<String> words(String s) {
+  /** Stemmed lowercase words and punctuation tokens of {@code s}, in order. */
+  static List<String> tokens(String s) {
     List<String> out = new ArrayList<>();
     if (s == null) {
       return out;
     }
-    String lower = s.toLowerCase(Locale.ROOT);
     // A Snowball stemmer holds state, so each call gets its own; this keeps TopicModel thread-safe.
     EnglishStemmer stemmer = new EnglishStemmer();
-    int start = -1;
-    for (int i = 0; i <= lower.length(); i++) {
-      boolean word = i < lower.length() && Character.isLetterOrDigit(lower.charAt(i));
-      if (word && start < 0) {
-        start = i;
-      } else if (!word && start >= 0) {
-        stemmer.setCurrent(lower.substring(start, i));
+    int length = s.length();
+    int i = 0;
+    while (i < length) {
+      if (Character.isWhitespace(s.charAt(i))) {
+        i++;
+        continue;
+      }
+      int start = i;
+      if (Character.isLetterOrDigit(s.charAt(i))) {
+        while (i < length && Character.isLetterOrDigit(s.charAt(i))) {
+          i++;
+        }
+        stemmer.setCurrent(s.substring(start, i).toLowerCase(Locale.ROOT));
         stemmer.stem();
         out.add(stemmer.getCurrent());
-        start = -1;
+      } else {
+        while (i < length && !Character.isWhitespace(s.charAt(i)) && !Character.isLetterOrDigit(s.charAt(i))) {
+          i++;
+        }
+        boolean spaceBefore = start == 0 || Character.isWhitespace(s.charAt(start - 1));
+        boolean spaceAfter = i == length || Character.isWhitespace(s.charAt(i));
+        out.add((spaceBefore ? " " : "") + s.substring(start, i) + (spaceAfter ? " " : ""));
       }
     }
     return out;
