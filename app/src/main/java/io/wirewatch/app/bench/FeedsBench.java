@@ -100,7 +100,7 @@ public final class FeedsBench implements Callable<Integer> {
     row("failed", ours.files - ours.parsed, rome.files - rome.parsed);
     pct("well-formed feeds parsed (" + ours.wellFormed + ")", ours.wellFormedParsed, ours.wellFormed,
         rome.wellFormedParsed, rome.wellFormed);
-    row("well-formed XML, no feed: refused (" + ours.notFeed + ")", ours.notFeedRefused, rome.notFeedRefused);
+    row("XML but no feed: refused (" + ours.notFeed + ")", ours.notFeedRefused, rome.notFeedRefused);
     row("ill-formed: parsed anyway", ours.illFormedParsed, rome.illFormedParsed);
     row("ill-formed: crash or hang (" + ours.illFormed + ")", ours.crashes + ours.hangs, rome.crashes + rome.hangs);
     pct("gofeed title agreement", ours.titleAgree, ours.titleChecks, rome.titleAgree, rome.titleChecks);

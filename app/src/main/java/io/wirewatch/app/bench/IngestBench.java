@@ -178,8 +178,9 @@ public final class IngestBench implements Callable<Integer> {
     Phase a = p.get(0);
     Phase b = p.get(1);
     double targetPollsPerSec = sources / 300.0;
-    System.out.printf("bench ingest: %d synthetic feeds on 127.0.0.1, interval %s (compressed), %s%% of requests find a new item, %d poller threads%n",
-        sources, interval, changePercent, threads);
+    boolean compressed = Settings.parseDuration(interval).compareTo(Duration.ofMinutes(5)) < 0;
+    System.out.printf("bench ingest: %d synthetic feeds on 127.0.0.1, interval %s%s, %s%% of requests find a new item, %d poller threads%n",
+        sources, interval, compressed ? " (compressed)" : "", changePercent, threads);
     System.out.printf("ingest process: `wirewatch ingest` in a child JVM (%s); broker and feed server in the bench JVM%n%n",
         String.join(" ", jvm));
     System.out.printf("%-46s %16s %16s %8s%n", "", a.name(), b.name(), "ratio");
