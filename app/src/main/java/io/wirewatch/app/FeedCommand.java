@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wirewatch.ingest.IngestConfig;
 import io.wirewatch.ingest.dedup.ItemIdentity;
 import io.wirewatch.ingest.feed.FeedEntry;
+import io.wirewatch.ingest.feed.FeedParseException;
 import io.wirewatch.ingest.feed.FeedReader;
+import io.wirewatch.ingest.fetch.FetchException;
 import io.wirewatch.ingest.fetch.FetchedPage;
 import io.wirewatch.ingest.fetch.PageFetcher;
 import io.wirewatch.model.ArticleId;
@@ -24,7 +26,8 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = "Fetches and parses one feed exactly as the ingestor does (same fetch limits, SSRF guard, "
         + "charset rules and parser) and prints its entries as JSON lines: title, link, id (the identity used "
-        + "for dedup), articleId, published, author, summaryLength. Errors go to stderr with exit code 1.")
+        + "for dedup), articleId, published, author, summaryLength. A feed that cannot be fetched or read is "
+        + "reported on stderr as 'wirewatch: <reason>' with exit code 2, like every command's bad input.")
 final class FeedCommand implements Callable<Integer> {
 
   @Mixin
@@ -38,8 +41,8 @@ final class FeedCommand implements Callable<Integer> {
     IngestConfig config = IngestConfig.from(common.settings(Map.of()));
     URI url = target.matches("(?i)^(https?|file):.*") ? URI.create(target) : Path.of(target).toAbsolutePath().toUri();
     if ("file".equals(url.getScheme()) && !Files.isRegularFile(Path.of(url))) {
-      System.err.println("wirewatch: no such file " + target);
-      return 1;
+      // The command line's error handler prints "wirewatch: <message>" and exits with 2.
+      throw new IllegalArgumentException("no such file " + target);
     }
     PageFetcher fetcher = new PageFetcher(PageFetcher.defaultClient(config.fetch()), config.fetch());
     try {
@@ -56,9 +59,9 @@ final class FeedCommand implements Callable<Integer> {
         System.out.println(Json.MAPPER.writeValueAsString(n));
       }
       return 0;
-    } catch (Exception e) {
-      System.err.println("wirewatch: " + e.getMessage());
-      return 1;
+    } catch (FetchException | FeedParseException e) {
+      // the feed, not the program, is at fault: reported as bad input by the shared handler
+      throw new IllegalArgumentException(e.getMessage(), e);
     }
   }
 }

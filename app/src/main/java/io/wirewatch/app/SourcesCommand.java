@@ -105,8 +105,8 @@ final class SourcesCommand implements Runnable {
     public Integer call() {
       try (SourceCatalog c = parent.catalog()) {
         if (!c.definitions().containsKey(id)) {
-          System.err.println("wirewatch: no source '" + id + "'");
-          return 1;
+          // The command line's error handler prints "wirewatch: <message>" and exits with 2.
+          throw new IllegalArgumentException("no source '" + id + "'");
         }
         c.remove(id);
       }

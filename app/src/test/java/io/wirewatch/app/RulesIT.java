@@ -69,6 +69,17 @@ class RulesIT {
   }
 
   @Test
+  void removingAnUnknownSourceIsBadInputLikeEveryCommandsErrors() {
+    java.io.StringWriter err = new java.io.StringWriter();
+    picocli.CommandLine cl = Wirewatch.commandLine();
+    cl.setErr(new java.io.PrintWriter(err, true));
+
+    assertThat(cl.execute("sources", "remove", "no-such-source", "--bootstrap-servers", broker.bootstrapServers()))
+        .isEqualTo(2);
+    assertThat(err.toString()).startsWith("wirewatch: no source 'no-such-source'");
+  }
+
+  @Test
   void addTestAndRemoveRulesWithoutRestart() throws Exception {
     String bs = broker.bootstrapServers();
     assertThat(cli("rules", "list", "--bootstrap-servers", bs)).contains("\"id\":\"sanctions\"");

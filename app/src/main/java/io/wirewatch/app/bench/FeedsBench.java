@@ -39,8 +39,10 @@ import picocli.CommandLine.Option;
     description = "Parses every .xml/.rss/.atom/.rdf file under --corpus (e.g. ../shared/corpora/feeds) "
         + "with the ingestor's reader and with plain Rome as a baseline; prints files, parsed, failures "
         + "grouped by reason, and agreement with gofeed's expected JSON on title, link and published. "
-        + "feedparser 'Header: Content-type' lines are passed as the HTTP Content-Type. Well-formed means "
-        + "accepted by a strict namespace-aware XML parser and not marked ill-formed by its suite.")
+        + "feedparser 'Header: Content-type' lines are passed as the HTTP Content-Type. A well-formed feed "
+        + "is accepted by a strict namespace-aware XML parser, not marked ill-formed by its suite, and has "
+        + "a feed root (rss, feed, rdf:RDF, CDF channel); well-formed XML with another root should be "
+        + "refused and is counted apart.")
 public final class FeedsBench implements Callable<Integer> {
 
   @Option(names = "--corpus", required = true, paramLabel = "DIR", description = "Corpus root directory.")
@@ -59,7 +61,10 @@ public final class FeedsBench implements Callable<Integer> {
     int parsed;
     int wellFormed;
     int wellFormedParsed;
+    int notFeed;
+    int notFeedRefused;
     int illFormed;
+    int illFormedParsed;
     int hangs;
     int crashes;
     int titleChecks;
@@ -70,6 +75,8 @@ public final class FeedsBench implements Callable<Integer> {
     int dateAgree;
     long nanos;
     final Map<String, Integer> reasons = new TreeMap<>();
+    /** Well-formed files that did not parse, with the reason: the target is none, so each is named. */
+    final Map<Path, String> wellFormedFailures = new TreeMap<>();
   }
 
   private interface Parser {
@@ -91,20 +98,25 @@ public final class FeedsBench implements Callable<Integer> {
     row("files", ours.files, rome.files);
     row("parsed", ours.parsed, rome.parsed);
     row("failed", ours.files - ours.parsed, rome.files - rome.parsed);
-    pct("well-formed XML parsed (" + ours.wellFormed + ")", ours.wellFormedParsed, ours.wellFormed,
+    pct("well-formed feeds parsed (" + ours.wellFormed + ")", ours.wellFormedParsed, ours.wellFormed,
         rome.wellFormedParsed, rome.wellFormed);
-    row("ill-formed: parsed anyway", ours.parsed - ours.wellFormedParsed, rome.parsed - rome.wellFormedParsed);
+    row("XML but no feed: refused (" + ours.notFeed + ")", ours.notFeedRefused, rome.notFeedRefused);
+    row("ill-formed: parsed anyway", ours.illFormedParsed, rome.illFormedParsed);
     row("ill-formed: crash or hang (" + ours.illFormed + ")", ours.crashes + ours.hangs, rome.crashes + rome.hangs);
     pct("gofeed title agreement", ours.titleAgree, ours.titleChecks, rome.titleAgree, rome.titleChecks);
     pct("gofeed link agreement", ours.linkAgree, ours.linkChecks, rome.linkAgree, rome.linkChecks);
     pct("gofeed published agreement", ours.dateAgree, ours.dateChecks, rome.dateAgree, rome.dateChecks);
     System.out.printf("%-34s %13.1fs %13.1fs %8s%n", "parse time", ours.nanos / 1e9, rome.nanos / 1e9,
         ratio(ours.nanos, rome.nanos));
-    System.out.printf("%nwirewatch failures by reason (well-formed ones marked *):%n");
+    System.out.printf("%nwirewatch failures by reason (well-formed feeds marked *, well-formed XML that is no feed -):%n");
     ours.reasons.entrySet().stream()
         .sorted((a, b) -> b.getValue() - a.getValue())
         .limit(25)
         .forEach(e -> System.out.printf("%6d  %s%n", e.getValue(), e.getKey()));
+    if (!ours.wellFormedFailures.isEmpty()) {
+      System.out.printf("%nwell-formed files the ingestor's reader failed on:%n");
+      ours.wellFormedFailures.forEach((file, why) -> System.out.printf("  %s%n      %s%n", corpus.relativize(file), why));
+    }
     return 0;
   }
 
@@ -118,10 +130,10 @@ public final class FeedsBench implements Callable<Integer> {
     try {
       for (Case c : cases) {
         t.files++;
-        if (c.wellFormed()) {
-          t.wellFormed++;
-        } else {
-          t.illFormed++;
+        switch (c.kind()) {
+          case WELL_FORMED_FEED -> t.wellFormed++;
+          case NOT_A_FEED -> t.notFeed++;
+          case ILL_FORMED -> t.illFormed++;
         }
         byte[] body = Files.readAllBytes(c.file());
         URI url = c.file().toUri();
@@ -143,13 +155,18 @@ public final class FeedsBench implements Callable<Integer> {
             t.crashes++;
           }
           reason(t, c, cause.getClass().getSimpleName() + ": " + cause.getMessage());
+          if (c.kind() == FeedCorpus.Kind.NOT_A_FEED) {
+            t.notFeedRefused++;
+          }
           continue;
         } finally {
           t.nanos += System.nanoTime() - t0;
         }
         t.parsed++;
-        if (c.wellFormed()) {
-          t.wellFormedParsed++;
+        switch (c.kind()) {
+          case WELL_FORMED_FEED -> t.wellFormedParsed++;
+          case NOT_A_FEED -> { } // entries from a non-feed: shown by the refused row falling short
+          case ILL_FORMED -> t.illFormedParsed++;
         }
         if (c.gofeed() != null) {
           compare(t, c.gofeed(), entries, url, show ? c.file().toString() : null);
@@ -222,7 +239,15 @@ public final class FeedsBench implements Callable<Integer> {
     if (m.length() > 110) {
       m = m.substring(0, 110) + "…";
     }
-    t.reasons.merge((c.wellFormed() ? "* " : "  ") + "[" + c.suite() + "] " + m, 1, Integer::sum);
+    String mark = switch (c.kind()) {
+      case WELL_FORMED_FEED -> "* ";
+      case NOT_A_FEED -> "- ";
+      case ILL_FORMED -> "  ";
+    };
+    t.reasons.merge(mark + "[" + c.suite() + "] " + m, 1, Integer::sum);
+    if (c.wellFormed()) {
+      t.wellFormedFailures.put(c.file(), String.valueOf(message).replaceAll("\\s+", " ").strip());
+    }
   }
 
   /** The baseline: Rome alone, with its own charset detection, as the ingestor parsed before. */

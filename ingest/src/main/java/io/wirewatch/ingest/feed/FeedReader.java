@@ -3,8 +3,8 @@ package io.wirewatch.ingest.feed;
 import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.feed.synd.SyndFeedImpl;
 import com.rometools.rome.io.FeedException;
-import com.rometools.rome.io.SyndFeedInput;
 import io.wirewatch.ingest.fetch.UrlCanonicalizer;
 import io.wirewatch.ingest.fetch.CharsetSniffer;
 import java.io.IOException;
@@ -21,8 +21,10 @@ import java.util.List;
  * Parses RSS 0.9x/1.0/2.0 and Atom with Rome.
  *
  * <p>The charset is settled by {@link CharsetSniffer} (byte-order mark, HTTP {@code Content-Type},
- * XML declaration, each checked against the bytes) and Rome parses the decoded text. DOCTYPE declarations are refused (Rome's default,
- * kept deliberately): that closes external entities (XXE) and entity-expansion bombs in one move.
+ * XML declaration, each checked against the bytes) and Rome parses the decoded text, on the parser of
+ * {@link SecureFeedInput}: a DOCTYPE's internal entities are expanded within strict limits, nothing
+ * outside the document is ever read, and a feed that declares an external entity or blows an
+ * expansion limit is refused with a reason saying so.
  */
 public final class FeedReader {
 
@@ -44,20 +46,28 @@ public final class FeedReader {
       throw new FeedParseException(feedUrl, "an HTML page, not a feed (use type auto to discover its feed)", null);
     }
     // A DOCTYPE naming only an external DTD (RSS 0.91's, typically) is dropped: it would never be
-    // loaded anyway. One with an internal subset, where entity bombs and XXE live, stays and is refused.
-    text = EXTERNAL_DOCTYPE.matcher(text).replaceFirst("");
+    // loaded anyway, and without it an HTML entity such as &nbsp; is an error the healer retry
+    // repairs, where with it the parser would skip the entity silently. One with an internal subset
+    // stays and is parsed safely.
+    text = stripExternalDoctype(text);
     try {
       feed = build(text);
     } catch (FeedException | IOException | RuntimeException e) {
+      String refusal = refusal(e);
+      if (refusal != null) {
+        throw new FeedParseException(feedUrl, refusal, e);
+      }
       if (isMalformedXml(e)) {
-        // not well-formed XML (or a refused DOCTYPE): no second chance
+        // not well-formed XML: no second chance
         throw new FeedParseException(feedUrl, String.valueOf(e.getMessage()), e);
       }
       // Well-formed XML that Rome cannot map (unknown version, a missing <channel>, a Rome bug on
       // base64 content): read the entries by element names, as lenient feed readers do.
       List<FeedEntry> entries = LenientFeedParser.entries(text, feedUrl);
       if (entries == null) {
-        throw new FeedParseException(feedUrl, String.valueOf(e.getMessage()), e);
+        String root = LenientFeedParser.foreignRoot(text, feedUrl);
+        throw new FeedParseException(feedUrl, root == null ? String.valueOf(e.getMessage())
+            : "XML, but no feed: the root element is <" + root + ">, not rss, feed, rdf:RDF or channel", e);
       }
       return new ParsedFeed(null, entries.size() > MAX_ENTRIES ? entries.subList(0, MAX_ENTRIES) : entries, null);
     }
@@ -92,7 +102,7 @@ public final class FeedReader {
     try {
       return build(text, false);
     } catch (FeedException | RuntimeException e) {
-      if (!isMalformedXml(e)) {
+      if (!isMalformedXml(e) || refusal(e) != null) {
         throw e;
       }
       return build(text, true);
@@ -101,25 +111,76 @@ public final class FeedReader {
 
   private static SyndFeed build(String text, boolean heal) throws FeedException, IOException {
     try (Reader reader = new StringReader(text)) {
-      SyndFeedInput input = new SyndFeedInput();
-      input.setAllowDoctypes(false);
-      input.setXmlHealerOn(heal);
-      input.setPreserveWireFeed(true); // for RSS <ttl>, which the Synd model drops
-      return input.build(reader);
+      // preserveWireFeed: for RSS <ttl>, which the Synd model drops
+      return new SyndFeedImpl(new SecureFeedInput(heal).build(reader), true);
     }
   }
 
   private static boolean isMalformedXml(Throwable e) {
     for (Throwable c = e; c != null; c = c.getCause()) {
-      if (c instanceof org.xml.sax.SAXParseException || c instanceof org.jdom2.input.JDOMParseException) {
+      if (c instanceof org.xml.sax.SAXException || c instanceof org.jdom2.input.JDOMParseException) {
         return true;
       }
     }
     return false;
   }
 
-  private static final java.util.regex.Pattern EXTERNAL_DOCTYPE =
-      java.util.regex.Pattern.compile("(?i)<!DOCTYPE[^\\[>]*>");
+  /**
+   * The reason when the parser refused the feed on purpose (an entity limit or an external
+   * resource), else null; the innermost message, without the wrappers' prefixes. The JDK reports
+   * its limits only through message codes (JAXP00010001...), so the code prefix identifies them.
+   */
+  private static String refusal(Throwable e) {
+    String reason = null;
+    for (Throwable c = e; c != null; c = c.getCause()) {
+      String m = c.getMessage();
+      if (m != null && m.contains(SecureFeedInput.JDK_LIMIT_MESSAGE_PREFIX)) {
+        reason = "refused: entity expansion beyond the reader's limits (an entity bomb?): "
+            + m.substring(m.indexOf(SecureFeedInput.JDK_LIMIT_MESSAGE_PREFIX));
+      } else if (m != null && m.contains(SecureFeedInput.OUTSIDE_RESOURCE_REFUSED)) {
+        reason = m;
+      }
+    }
+    return reason;
+  }
+
+  /**
+   * The text without a DOCTYPE that has no internal subset, looked for only in the prolog (after
+   * the XML declaration, processing instructions, comments and white space): the same characters
+   * later on, in a CDATA section quoting "<!DOCTYPE", are text and stay. Scanned by hand rather
+   * than by a regular expression over the prolog, whose backtracking over comments is not linear.
+   */
+  static String stripExternalDoctype(String text) {
+    int i = 0;
+    while (i < text.length()) {
+      if (Character.isWhitespace(text.charAt(i))) {
+        i++;
+      } else if (text.startsWith("<?", i)) {
+        int end = text.indexOf("?>", i + 2);
+        if (end < 0) {
+          return text;
+        }
+        i = end + 2;
+      } else if (text.startsWith("<!--", i)) {
+        int end = text.indexOf("-->", i + 4);
+        if (end < 0) {
+          return text;
+        }
+        i = end + 3;
+      } else {
+        break;
+      }
+    }
+    if (!text.regionMatches(true, i, "<!DOCTYPE", 0, 9)) {
+      return text;
+    }
+    int close = text.indexOf('>', i);
+    int subset = text.indexOf('[', i);
+    if (close < 0 || subset >= 0 && subset < close) {
+      return text; // an internal subset: parsed, safely
+    }
+    return text.substring(0, i) + text.substring(close + 1);
+  }
 
   /** A feed's entries with what it says about itself. {@code ttl} is RSS's minutes-to-cache, or null. */
   public record ParsedFeed(String title, List<FeedEntry> entries, Duration ttl) {}

@@ -33,7 +33,7 @@ final class LenientFeedParser {
   static List<FeedEntry> entries(String text, URI feedUrl) {
     Document doc = Parser.xmlParser().parseInput(text, feedUrl.toString());
     Element root = doc.children().isEmpty() ? null : doc.child(0);
-    if (root == null || !FEED_ROOTS.contains(root.tagName().toLowerCase(Locale.ROOT))) {
+    if (root == null || !isFeedRoot(root.tagName())) {
       return null;
     }
     List<FeedEntry> out = new ArrayList<>();
@@ -52,6 +52,20 @@ final class LenientFeedParser {
           FeedReader.blankToNull(decoded(e, "content", "summary", "description", "abstract"))));
     }
     return out;
+  }
+
+  /** The root element's name when it is none of the feed formats' roots, else null. */
+  static String foreignRoot(String text, URI feedUrl) {
+    Document doc = Parser.xmlParser().parseInput(text, feedUrl.toString());
+    if (doc.children().isEmpty()) {
+      return null;
+    }
+    String name = doc.child(0).tagName();
+    return isFeedRoot(name) ? null : name;
+  }
+
+  private static boolean isFeedRoot(String tagName) {
+    return FEED_ROOTS.contains(tagName.toLowerCase(Locale.ROOT));
   }
 
   private static String decoded(Element e, String... names) {

@@ -178,7 +178,10 @@ class FeedReaderTest {
 
   @Test
   void wellFormedXmlThatIsNoFeedIsAParseError() {
-    assertThrows(FeedParseException.class, () -> read("<catalog><book/></catalog>", "application/xml"));
+    FeedParseException e = assertThrows(FeedParseException.class,
+        () -> read("<catalog><book/></catalog>", "application/xml"));
+
+    assertThat(e).hasMessageContaining("no feed").hasMessageContaining("<catalog>");
   }
 
   @Test

@@ -1,0 +1,116 @@
+package io.wirewatch.app.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code wirewatch ingest} run in a child JVM, as a user runs it, so that its CPU and memory are
+ * measured apart from the broker and the synthetic feed server of the bench's own JVM. The child
+ * gets the same java, class path and JVM options as the bench (the launcher's options), and its
+ * output goes to a log file.
+ */
+final class ChildIngestor implements AutoCloseable {
+
+  private static final String MAIN = "io.wirewatch.app.Wirewatch";
+
+  private final Process process;
+  private final Path log;
+
+  private ChildIngestor(Process process, Path log) {
+    this.process = process;
+    this.log = log;
+  }
+
+  /**
+   * Starts {@code wirewatch ingest --bootstrap-servers BOOTSTRAP --set K=V ...}.
+   *
+   * @param jvmOptions options of the child JVM (heap, GC), e.g. {@link #launcherOptions()}
+   */
+  static ChildIngestor start(String bootstrap, Map<String, String> settings, List<String> jvmOptions, Path log)
+      throws IOException {
+    String java = ProcessHandle.current().info().command()
+        .orElseThrow(() -> new IllegalStateException("cannot tell which java runs this JVM"));
+    List<String> cmd = new ArrayList<>();
+    cmd.add(java);
+    cmd.addAll(jvmOptions);
+    cmd.add("-cp");
+    cmd.add(System.getProperty("java.class.path"));
+    cmd.add(MAIN);
+    cmd.add("ingest");
+    cmd.add("--bootstrap-servers");
+    cmd.add(bootstrap);
+    settings.forEach((k, v) -> {
+      cmd.add("--set");
+      cmd.add(k + "=" + v);
+    });
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    return new ChildIngestor(p, log);
+  }
+
+  /** The heap and GC options of this JVM, i.e. what the launcher gives every command. */
+  static List<String> launcherOptions() {
+    return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        .filter(a -> a.startsWith("-X") || a.startsWith("-XX:"))
+        .toList();
+  }
+
+  long pid() {
+    return process.pid();
+  }
+
+  Path log() {
+    return log;
+  }
+
+  /** Fails with the log's location when the child has exited (a bad option, no broker...). */
+  void checkAlive() {
+    if (!process.isAlive()) {
+      throw new IllegalStateException("the ingest process exited with code " + process.exitValue() + "; see " + log);
+    }
+  }
+
+  /** CPU time of the whole child process (all its threads, GC and JIT included), in nanoseconds. */
+  long cpuNanos() {
+    return process.toHandle().info().totalCpuDuration().map(Duration::toNanos).orElse(-1L);
+  }
+
+  /** Peak resident set size since the child started (VmHWM), in KB, or -1 where /proc is missing. */
+  long peakRssKb() {
+    return procStatusKb(process.pid(), "VmHWM:");
+  }
+
+  /** Resident set size now (VmRSS), in KB, or -1. */
+  long rssKb() {
+    return procStatusKb(process.pid(), "VmRSS:");
+  }
+
+  /** A line of /proc/PID/status in KB ({@code self} for this JVM), or -1. */
+  static long procStatusKb(Object pid, String field) {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+        if (line.startsWith(field)) {
+          return Long.parseLong(line.replaceAll("[^0-9]", ""));
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+    return -1;
+  }
+
+  /** SIGTERM, so the child closes its Kafka clients cleanly as after Ctrl-C; killed if it hangs. */
+  @Override
+  public void close() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+}
