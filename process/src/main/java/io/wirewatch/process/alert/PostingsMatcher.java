@@ -6,8 +6,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.lucene.index.FieldInfo;
-import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Term;
@@ -29,7 +27,6 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.Weight;
-import org.apache.lucene.util.BytesRef;
 
 /**
  * Checks the rules that Lucene Monitor's presearcher selected for one article, and finds where
@@ -40,7 +37,7 @@ import org.apache.lucene.util.BytesRef;
  * API for highlights), tens of microseconds each, and with hundreds of thousands of rules an
  * article has thousands of candidates. The queries analysts write — terms, phrases, two-word
  * proximity, AND / OR / NOT of those — are checked here against the article's word positions,
- * read once into plain arrays, in about a microsecond. Every other query (wildcards, fuzzy, ranges,
+ * read once per article into plain arrays, in about a microsecond. Every other query (wildcards, fuzzy, ranges,
  * regular expressions, proximity over three or more words) is handed to Lucene's own Matches API,
  * exactly as {@code HighlightsMatch} does. {@code PostingsMatcherTest} runs both on random rules
  * and texts and requires the same matches and the same hits.
@@ -63,8 +60,8 @@ final class PostingsMatcher extends CandidateMatcher<RuleHits> {
   /** One hit of a query in one field. */
   private record FieldHit(String field, Hit hit) {}
 
-  /** The article's words in every field. */
-  private final Map<Term, Postings> words;
+  /** The article's words read so far: rules share most of their words, so each is read once. */
+  private final Map<Term, Postings> words = new HashMap<>();
   private final LeafReaderContext leaf;
 
   private PostingsMatcher(IndexSearcher searcher) {
@@ -75,41 +72,46 @@ final class PostingsMatcher extends CandidateMatcher<RuleHits> {
       throw new IllegalArgumentException("PostingsMatcher checks one article at a time; got a batch of " + docs);
     }
     this.leaf = leaves.get(0);
-    this.words = read(leaf.reader());
   }
 
-  private static Map<Term, Postings> read(LeafReader reader) {
-    Map<Term, Postings> out = new HashMap<>();
+  /** Where {@code term} occurs in the article, or null when it does not. */
+  private Postings postings(Term term) {
+    Postings p = words.get(term);
+    if (p == null && !words.containsKey(term)) {
+      p = read(term);
+      words.put(term, p);
+    }
+    return p;
+  }
+
+  private Postings read(Term term) {
     try {
-      for (FieldInfo field : reader.getFieldInfos()) {
-        Terms terms = reader.terms(field.name);
-        if (terms == null) {
-          continue;
-        }
-        TermsEnum te = terms.iterator();
-        PostingsEnum pe = null;
-        for (BytesRef word = te.next(); word != null; word = te.next()) {
-          pe = te.postings(pe, PostingsEnum.OFFSETS);
-          if (pe.nextDoc() == PostingsEnum.NO_MORE_DOCS) {
-            continue;
-          }
-          int freq = pe.freq();
-          int[] positions = new int[freq];
-          int[] starts = new int[freq];
-          int[] ends = new int[freq];
-          for (int i = 0; i < freq; i++) {
-            positions[i] = pe.nextPosition();
-            starts[i] = pe.startOffset();
-            ends[i] = pe.endOffset();
-          }
-          out.put(new Term(field.name, BytesRef.deepCopyOf(word)), new Postings(positions, starts, ends));
-        }
+      Terms terms = leaf.reader().terms(term.field());
+      if (terms == null) {
+        return null;
       }
+      TermsEnum te = terms.iterator();
+      if (!te.seekExact(term.bytes())) {
+        return null;
+      }
+      PostingsEnum pe = te.postings(null, PostingsEnum.OFFSETS);
+      if (pe.nextDoc() == PostingsEnum.NO_MORE_DOCS) {
+        return null;
+      }
+      int freq = pe.freq();
+      int[] positions = new int[freq];
+      int[] starts = new int[freq];
+      int[] ends = new int[freq];
+      for (int i = 0; i < freq; i++) {
+        positions[i] = pe.nextPosition();
+        starts[i] = pe.startOffset();
+        ends[i] = pe.endOffset();
+      }
+      return new Postings(positions, starts, ends);
     } catch (IOException e) {
       // An in-memory index: reading it does no I/O.
       throw new IllegalStateException("cannot read the article's in-memory index", e);
     }
-    return out;
   }
 
   @Override
@@ -135,6 +137,9 @@ final class PostingsMatcher extends CandidateMatcher<RuleHits> {
     if (query instanceof PhraseQuery pq) {
       return phrase(pq);
     }
+    if (query instanceof PhrasePresearch.PairedPhrase paired) {
+      return phrase(paired.phrase());
+    }
     if (query instanceof BooleanQuery bq) {
       return bool(bq);
     }
@@ -151,7 +156,7 @@ final class PostingsMatcher extends CandidateMatcher<RuleHits> {
   }
 
   private List<FieldHit> term(Term term) {
-    Postings p = words.get(term);
+    Postings p = postings(term);
     if (p == null) {
       return null;
     }
@@ -178,7 +183,7 @@ final class PostingsMatcher extends CandidateMatcher<RuleHits> {
     }
     Postings[] postings = new Postings[terms.length];
     for (int i = 0; i < terms.length; i++) {
-      postings[i] = words.get(terms[i]);
+      postings[i] = postings(terms[i]);
       if (postings[i] == null) {
         return null;
       }

@@ -27,6 +27,7 @@ import org.apache.lucene.monitor.HighlightsMatch;
 import org.apache.lucene.monitor.MatchingQueries;
 import org.apache.lucene.monitor.Monitor;
 import org.apache.lucene.monitor.MultipassTermFilteredPresearcher;
+import org.apache.lucene.monitor.TermFilteredPresearcher;
 import org.apache.lucene.monitor.MonitorQuery;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
@@ -49,6 +50,7 @@ public final class RuleMatcher implements Closeable {
 
 
   private final Analyzer analyzer;
+  private final PhrasePresearch phrases = new PhrasePresearch();
   private final Monitor monitor;
   /** Active rules by id. Concurrent: the global-store thread updates while stream threads match. */
   private final Map<String, Rule> rules = new ConcurrentHashMap<>();
@@ -73,7 +75,8 @@ public final class RuleMatcher implements Closeable {
   public RuleMatcher() {
     this.analyzer = NewsAnalyzer.create();
     try {
-      this.monitor = new Monitor(analyzer, new MultipassTermFilteredPresearcher(PRESEARCHER_PASSES));
+      this.monitor = new Monitor(phrases.documentAnalyzer(analyzer), new MultipassTermFilteredPresearcher(
+          PRESEARCHER_PASSES, 0, TermFilteredPresearcher.DEFAULT_WEIGHTOR, List.of(phrases), Set.of()));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the in-memory rule index", e);
     }
@@ -136,6 +139,7 @@ public final class RuleMatcher implements Closeable {
     try {
       if (rules.remove(id) != null) {
         monitor.deleteById(id);
+        phrases.removed(id);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot remove rule " + id + " from the index", e);
@@ -156,7 +160,7 @@ public final class RuleMatcher implements Closeable {
 
   private MonitorQuery toQuery(Rule r) throws RuleException {
     try {
-      return new MonitorQuery(r.id(), parse(r.query()), r.query(), Map.of());
+      return new MonitorQuery(r.id(), PhrasePresearch.markPhrases(parse(r.query())), r.query(), Map.of());
     } catch (ParseException | RuntimeException e) {
       throw new RuleException(new RuleError(r.id(),
           "query '" + r.query() + "' does not parse: " + firstLine(e.getMessage())));
@@ -164,6 +168,7 @@ public final class RuleMatcher implements Closeable {
   }
 
   private void register(List<MonitorQuery> queries) {
+    queries.forEach(q -> phrases.registered(q.getId(), q.getQuery()));
     try {
       monitor.register(queries);
     } catch (IOException e) {
@@ -223,7 +228,17 @@ public final class RuleMatcher implements Closeable {
   public Result matchDetailed(String title, String text) {
     String t = title == null ? "" : title;
     String x = text == null ? "" : text;
-    Document doc = document(t, x);
+    AnalyzedText body = new AnalyzedText(analyzer, TEXT, x);
+    Document doc = new Document();
+    doc.add(new TextField(TITLE, t, Field.Store.NO));
+    doc.add(new TextField(TEXT, t, Field.Store.NO));
+    doc.add(new TextField(TEXT, body.stream()));
+    doc.add(new TextField(PhrasePresearch.pairsField(TITLE), t, Field.Store.NO));
+    doc.add(new TextField(PhrasePresearch.nearField(TITLE), t, Field.Store.NO));
+    doc.add(new TextField(PhrasePresearch.pairsField(TEXT), t, Field.Store.NO));
+    doc.add(new TextField(PhrasePresearch.pairsField(TEXT), phrases.pairsFilter(body.stream())));
+    doc.add(new TextField(PhrasePresearch.nearField(TEXT), t, Field.Store.NO));
+    doc.add(new TextField(PhrasePresearch.nearField(TEXT), phrases.nearFilter(body.stream())));
     Described article = new Described(t, x, bodyOffset(t));
     MatchingQueries<RuleHits> found;
     List<RuleMatch> out = new ArrayList<>();
@@ -252,7 +267,8 @@ public final class RuleMatcher implements Closeable {
    * <p>Why the headline is in {@code text} too: a rule without a field must match anywhere, and
    * written as {@code title:x OR text:x} every word of every rule would be indexed, selected and
    * checked twice. One field that holds both halves the rule index and the candidates per article
-   * (measured with {@code wirewatch bench match}).
+   * (measured with {@code wirewatch bench match}). The matcher builds the same fields, with the
+   * body analysed once, plus the word-pair fields its presearcher reads ({@link PhrasePresearch}).
    */
   public static Document document(String title, String text) {
     Document doc = new Document();
@@ -287,7 +303,9 @@ public final class RuleMatcher implements Closeable {
       boolean titleInText = false;
       for (HighlightsMatch.Hit h : m.hits(TEXT)) {
         if (h.startOffset < bodyStart) {
-          titleHits.add(h);
+          // Cut at the end of the headline: a proximity match of a repeated word can run past it.
+          titleHits.add(h.endOffset <= title.length()
+              ? h : new HighlightsMatch.Hit(h.startPosition, h.startOffset, h.endPosition, title.length()));
           titleInText = true;
         } else {
           textHits.add(new HighlightsMatch.Hit(

@@ -20,7 +20,8 @@ import org.apache.lucene.monitor.MultipassTermFilteredPresearcher;
 import org.junit.jupiter.api.Test;
 
 /**
- * The hand-written candidate check must say exactly what Lucene says: the same rules match, with
+ * The hand-written candidate check, and the whole {@link RuleMatcher} with its word-pair
+ * presearcher, must say exactly what Lucene says: the same rules match, with
  * the same hits (proximity rules: the same matches). Random rules of every shape the rule language has, over random texts drawn from
  * a small vocabulary so that matches, near misses and repeated words are all common.
  */
@@ -41,7 +42,12 @@ class PostingsMatcherTest {
     int compared = 0;
     int matched = 0;
     int fallbacks = 0;
-    try (Monitor monitor = new Monitor(NewsAnalyzer.create(), new MultipassTermFilteredPresearcher(2))) {
+    List<io.wirewatch.model.Rule> asRules = new ArrayList<>();
+    for (int i = 0; i < rules.size(); i++) {
+      asRules.add(new io.wirewatch.model.Rule("r" + i, rules.get(i)));
+    }
+    try (Monitor monitor = new Monitor(NewsAnalyzer.create(), new MultipassTermFilteredPresearcher(2));
+        RuleMatcher matcher = new RuleMatcher(asRules)) {
       List<MonitorQuery> queries = new ArrayList<>();
       for (int i = 0; i < rules.size(); i++) {
         queries.add(new MonitorQuery("r" + i, parser.parse(rules.get(i)), rules.get(i), Map.of()));
@@ -49,7 +55,9 @@ class PostingsMatcherTest {
       }
       monitor.register(queries);
       for (int d = 0; d < 150; d++) {
-        Document doc = RuleMatcher.document(text(random, 3 + random.nextInt(5)), text(random, 20 + random.nextInt(60)));
+        String title = text(random, 3 + random.nextInt(5));
+        String body = text(random, 20 + random.nextInt(60));
+        Document doc = RuleMatcher.document(title, body);
         MatchingQueries<HighlightsMatch> lucene = monitor.match(doc, HighlightsMatch.MATCHER);
         MatchingQueries<RuleHits> ours = monitor.match(doc, PostingsMatcher.FACTORY);
         assertThat(ours.getErrors()).isEmpty();
@@ -62,6 +70,9 @@ class PostingsMatcherTest {
           actual.put(m.getQueryId(), byField);
         }
         assertThat(actual.keySet()).as("rules matched by document %d", d).isEqualTo(expected.keySet());
+        // The whole matcher, with its own presearcher (word pairs for phrases), selects no fewer.
+        assertThat(new TreeSet<>(matcher.match(title, body).stream().map(m -> m.rule().id()).toList()))
+            .as("rules matched by RuleMatcher in document %d", d).isEqualTo(expected.keySet());
         for (String id : expected.keySet()) {
           String rule = rules.get(Integer.parseInt(id.substring(1)));
           if (rule.contains("~")) {
