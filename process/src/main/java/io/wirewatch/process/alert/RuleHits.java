@@ -1,10 +1,11 @@
 package io.wirewatch.process.alert;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.lucene.monitor.HighlightsMatch.Hit;
 import org.apache.lucene.monitor.QueryMatch;
@@ -13,29 +14,30 @@ import org.apache.lucene.monitor.QueryMatch;
  * Where one rule matched one article: the word positions and character offsets of its hits, per
  * field, in the same form as Lucene Monitor's {@code HighlightsMatch} reports them (a phrase as
  * one hit from its first word to its last).
+ *
+ * <p>Hits are gathered in plain lists and sorted only when read: an article can match a thousand
+ * rules, and most of them are never looked at field by field more than once.
  */
 final class RuleHits extends QueryMatch {
 
-  private final Map<String, Set<Hit>> hits = new TreeMap<>();
+  /** Hits by field, in the order found; usually one or two fields. */
+  private final Map<String, List<Hit>> hits = new LinkedHashMap<>(4);
 
   RuleHits(String queryId) {
     super(queryId);
   }
 
   void add(String field, Hit hit) {
-    hits.computeIfAbsent(field, f -> new TreeSet<>()).add(hit);
+    hits.computeIfAbsent(field, f -> new ArrayList<>()).add(hit);
   }
 
-  void addAll(String field, Collection<Hit> more) {
-    if (!more.isEmpty()) {
-      hits.computeIfAbsent(field, f -> new TreeSet<>()).addAll(more);
-    }
-  }
-
-  /** The hits in {@code field}, sorted by position; empty when there are none. */
+  /** The hits in {@code field}, sorted by position, each once; empty when there are none. */
   Collection<Hit> hits(String field) {
-    Set<Hit> found = hits.get(field);
-    return found == null ? List.of() : found;
+    List<Hit> found = hits.get(field);
+    if (found == null) {
+      return List.of();
+    }
+    return found.size() == 1 ? found : new TreeSet<>(found);
   }
 
   Set<String> fields() {
@@ -46,19 +48,22 @@ final class RuleHits extends QueryMatch {
   static RuleHits merge(RuleHits a, RuleHits b) {
     RuleHits merged = new RuleHits(a.getQueryId());
     for (RuleHits m : List.of(a, b)) {
-      m.hits.forEach(merged::addAll);
+      m.hits.forEach((field, list) -> merged.hits.computeIfAbsent(field, f -> new ArrayList<>()).addAll(list));
     }
     return merged;
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof RuleHits other && super.equals(o) && hits.equals(other.hits);
+    if (!(o instanceof RuleHits other) || !super.equals(o) || !hits.keySet().equals(other.hits.keySet())) {
+      return false;
+    }
+    return hits.keySet().stream().allMatch(f -> new TreeSet<>(hits(f)).equals(new TreeSet<>(other.hits(f))));
   }
 
   @Override
   public int hashCode() {
-    return 31 * super.hashCode() + hits.hashCode();
+    return 31 * super.hashCode() + hits.keySet().hashCode();
   }
 
   @Override

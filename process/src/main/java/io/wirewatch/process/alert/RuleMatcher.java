@@ -298,7 +298,8 @@ public final class RuleMatcher implements Closeable {
     }
 
     RuleMatch describe(Rule rule, RuleHits m) {
-      List<HighlightsMatch.Hit> titleHits = new ArrayList<>(m.hits(TITLE));
+      Collection<HighlightsMatch.Hit> titleField = m.hits(TITLE);
+      List<HighlightsMatch.Hit> titleHits = new ArrayList<>(titleField);
       List<HighlightsMatch.Hit> textHits = new ArrayList<>();
       boolean titleInText = false;
       for (HighlightsMatch.Hit h : m.hits(TEXT)) {
@@ -312,7 +313,7 @@ public final class RuleMatcher implements Closeable {
               h.startPosition, h.startOffset - bodyStart, h.endPosition, h.endOffset - bodyStart));
         }
       }
-      if (titleInText && !m.hits(TITLE).isEmpty()) {
+      if (titleInText && !titleField.isEmpty()) {
         titleHits = sorted(new java.util.TreeSet<>(titleHits));
       }
       Set<String> terms = new LinkedHashSet<>();
