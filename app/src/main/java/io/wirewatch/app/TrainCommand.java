@@ -36,8 +36,13 @@ final class TrainCommand implements Callable<Integer> {
       description = "Rename a label, repeatable. Default: the AG News classes 1=World 2=Sports 3=Business 4=Sci/Tech.")
   Map<String, String> labelNames = new TreeMap<>(LabelledCsv.AG_NEWS_LABELS);
 
-  @Option(names = "--bits", defaultValue = "20", description = "log2 of the hash buckets (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--bits", defaultValue = "20", description = "log2 of the word part's hash buckets (default: ${DEFAULT-VALUE}).")
   int bits;
+
+  @Option(names = "--char-bits", defaultValue = "18",
+      description = "log2 of the character n-gram part's hash buckets; 0 trains the word part alone, "
+          + "about ten times faster and a point of a percent less accurate (default: ${DEFAULT-VALUE}).")
+  int charBits;
 
   @Option(names = "--c", defaultValue = "16", description = "Inverse regularization strength (default: ${DEFAULT-VALUE}).")
   double c;
@@ -50,7 +55,7 @@ final class TrainCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     var examples = LabelledCsv.read(csv, labelNames);
     TopicModelTrainer.Options d = TopicModelTrainer.Options.DEFAULT;
-    TopicModelTrainer trainer = new TopicModelTrainer(new TopicModelTrainer.Options(bits, c, d.alpha(), d.beta(), d.eps(), seed));
+    TopicModelTrainer trainer = new TopicModelTrainer(new TopicModelTrainer.Options(bits, charBits, c, d.alpha(), d.beta(), d.eps(), seed));
     long start = System.nanoTime();
     TopicModel trained = trainer.train(examples);
     double seconds = (System.nanoTime() - start) / 1e9;
@@ -58,8 +63,9 @@ final class TrainCommand implements Callable<Integer> {
     Map<String, Long> perLabel = examples.stream()
         .collect(Collectors.groupingBy(LabelledText::label, TreeMap::new, Collectors.counting()));
     out.printf("trained on %d texts in %.1f s: %s%n", examples.size(), seconds, perLabel);
-    out.printf("wrote %s: %d labels, %d weighted buckets of 2^%d, %.1f MB%n",
-        model, trained.labels().size(), trained.weightedBuckets(), bits, Files.size(model) / 1e6);
+    out.printf("wrote %s: %d labels, %d parts, %d weighted buckets, %.1f MB (%.1f MB of weights in memory)%n",
+        model, trained.labels().size(), trained.parts().size(), trained.weightedBuckets(), Files.size(model) / 1e6,
+        trained.heapBytes() / 1e6);
     out.printf("use it with: bin/wirewatch run --set process.topic-model=%s%n", model);
     out.flush();
     return 0;

@@ -54,6 +54,11 @@ class TopicCommandsTest {
     try (DataOutputStream o = new DataOutputStream(new GZIPOutputStream(Files.newOutputStream(old)))) {
       o.write(new byte[] {'W', 'W', 'T', 'M'});
       o.writeInt(TopicModel.FORMAT_VERSION);
+      o.writeInt(2);
+      o.writeUTF("Sports");
+      o.writeUTF("World");
+      o.writeInt(1);
+      o.writeInt(TextFeatures.KIND);
       o.writeInt(TextFeatures.VERSION - 1);
       o.writeInt(16);
     }

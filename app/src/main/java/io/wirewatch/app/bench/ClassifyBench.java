@@ -1,6 +1,7 @@
 package io.wirewatch.app.bench;
 
 import io.wirewatch.process.classify.ClassificationScores;
+import io.wirewatch.process.classify.HashedFeatures;
 import io.wirewatch.process.classify.LabelledCsv;
 import io.wirewatch.process.classify.LabelledText;
 import io.wirewatch.process.classify.SparseVector;
@@ -72,18 +73,24 @@ public final class ClassifyBench implements Callable<Integer> {
     Map<String, Long> perLabel = texts.stream().collect(Collectors.groupingBy(LabelledText::label, TreeMap::new, Collectors.counting()));
     TopicModelTrainer trainer = new TopicModelTrainer(TopicModelTrainer.Options.DEFAULT);
     TextFeatures features = trainer.features();
+    // The word part alone, as the model was before the character part: a baseline in the same run.
+    TopicModelTrainer.Options d = TopicModelTrainer.Options.DEFAULT;
+    TopicModelTrainer wordsOnly = new TopicModelTrainer(
+        new TopicModelTrainer.Options(d.bits(), 0, d.c(), d.alpha(), d.beta(), d.eps(), d.seed()));
 
     out.printf("bench classify: %s, %d texts %s, %d folds (shuffle seed %s)%n", csv, texts.size(), perLabel, folds,
         repeats == 1 ? String.valueOf(seed) : seed + ".." + (seed + repeats - 1));
-    out.printf("model: hashed uni+bigrams of stemmed words and punctuation, headline tokens apart "
-        + "(2^%d buckets, feature hashing %d), tf-idf x naive-Bayes ratios, "
-        + "LIBLINEAR logistic regression C=%s, weights interpolated with their mean (beta=%s)%n",
-        features.bits(), TextFeatures.VERSION, TopicModelTrainer.Options.DEFAULT.c(), TopicModelTrainer.Options.DEFAULT.beta());
-    out.printf("%-5s %7s | %-15s | %-15s | %-15s | %-23s%n", "fold", "test", "majority", "naive Bayes", "wirewatch", "wirewatch model");
-    out.printf("%-5s %7s | %7s %7s | %7s %7s | %7s %7s | %7s %7s %7s%n", "", "texts", "acc", "F1", "acc", "F1", "acc", "F1",
-        "train s", "buckets", "MB");
+    out.printf("model: one part per view, %s; each tf-idf x naive-Bayes ratios, "
+        + "LIBLINEAR logistic regression C=%s, weights interpolated with their mean (beta=%s); "
+        + "parts combined by the geometric mean of their probabilities%n",
+        trainer.views().stream().map(HashedFeatures::describe).collect(Collectors.joining(" + ")),
+        TopicModelTrainer.Options.DEFAULT.c(), TopicModelTrainer.Options.DEFAULT.beta());
+    out.printf("%-5s %7s | %-15s | %-15s | %-15s | %-15s | %-31s%n", "fold", "test", "majority", "naive Bayes", "word part alone",
+        "wirewatch", "wirewatch model");
+    out.printf("%-5s %7s | %7s %7s | %7s %7s | %7s %7s | %7s %7s | %7s %7s %7s %7s%n", "", "texts", "acc", "F1", "acc", "F1", "acc", "F1",
+        "acc", "F1", "train s", "buckets", "file MB", "heap MB");
 
-    double[][] sums = new double[3][2];
+    double[][] sums = new double[4][2];
     long modelTrainNanos = 0;
     long modelPredictNanos = 0;
     long nbTrainNanos = 0;
@@ -92,7 +99,11 @@ public final class ClassifyBench implements Callable<Integer> {
     long predicted = 0;
     long modelBytes = 0;
     long modelBuckets = 0;
+    long modelHeap = 0;
+    long wordsTrainNanos = 0;
+    long wordsHeap = 0;
     double[] repeatAccuracy = new double[repeats];
+    double[] repeatWords = new double[repeats];
     for (int r = 0; r < repeats; r++) {
       List<LabelledText> shuffled = new ArrayList<>(texts);
       Collections.shuffle(shuffled, new Random(seed + r));
@@ -119,6 +130,11 @@ public final class ClassifyBench implements Callable<Integer> {
             .collect(Collectors.groupingBy(Function.identity(), TreeMap::new, Collectors.counting()))
             .entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
         ClassificationScores majority = score(labels, test, x -> majorityLabel);
+        long t5 = System.nanoTime();
+        TopicModel words = wordsOnly.train(train);
+        wordsTrainNanos += System.nanoTime() - t5;
+        wordsHeap += words.heapBytes();
+        ClassificationScores word = score(labels, test, x -> words.predict(x.title(), x.text()).label());
 
         modelTrainNanos += t1 - t0;
         modelPredictNanos += t2 - t1;
@@ -129,37 +145,44 @@ public final class ClassifyBench implements Callable<Integer> {
         long bytes = fileSize(model);
         modelBytes += bytes;
         modelBuckets += model.weightedBuckets();
+        modelHeap += model.heapBytes();
         repeatAccuracy[r] += ours.accuracy() / folds;
-        ClassificationScores[] all3 = {majority, bayes, ours};
-        for (int k = 0; k < 3; k++) {
-          sums[k][0] += all3[k].accuracy();
-          sums[k][1] += all3[k].macroF1();
+        repeatWords[r] += word.accuracy() / folds;
+        ClassificationScores[] all = {majority, bayes, word, ours};
+        for (int k = 0; k < all.length; k++) {
+          sums[k][0] += all[k].accuracy();
+          sums[k][1] += all[k].macroF1();
         }
-        out.printf("%-5s %7d | %7.4f %7.4f | %7.4f %7.4f | %7.4f %7.4f | %7.1f %7d %7.2f%n",
+        out.printf("%-5s %7d | %7.4f %7.4f | %7.4f %7.4f | %7.4f %7.4f | %7.4f %7.4f | %7.1f %7d %7.2f %7.2f%n",
             repeats == 1 ? String.valueOf(f + 1) : (seed + r) + "." + (f + 1), test.size(),
-            majority.accuracy(), majority.macroF1(), bayes.accuracy(), bayes.macroF1(), ours.accuracy(), ours.macroF1(),
-            (t1 - t0) / 1e9, model.weightedBuckets(), bytes / 1e6);
+            majority.accuracy(), majority.macroF1(), bayes.accuracy(), bayes.macroF1(), word.accuracy(), word.macroF1(),
+            ours.accuracy(), ours.macroF1(),
+            (t1 - t0) / 1e9, model.weightedBuckets(), bytes / 1e6, model.heapBytes() / 1e6);
         out.flush();
       }
     }
     int runs = folds * repeats;
-    double[][] mean = new double[3][2];
-    for (int k = 0; k < 3; k++) {
+    double[][] mean = new double[4][2];
+    for (int k = 0; k < 4; k++) {
       mean[k][0] = sums[k][0] / runs;
       mean[k][1] = sums[k][1] / runs;
     }
-    out.printf("%-5s %7d | %7.4f %7.4f | %7.4f %7.4f | %7.4f %7.4f | %7.1f %7d %7.2f%n", "mean", predicted,
-        mean[0][0], mean[0][1], mean[1][0], mean[1][1], mean[2][0], mean[2][1],
-        modelTrainNanos / 1e9 / runs, modelBuckets / runs, modelBytes / 1e6 / runs);
+    out.printf("%-5s %7d | %7.4f %7.4f | %7.4f %7.4f | %7.4f %7.4f | %7.4f %7.4f | %7.1f %7d %7.2f %7.2f%n", "mean", predicted,
+        mean[0][0], mean[0][1], mean[1][0], mean[1][1], mean[2][0], mean[2][1], mean[3][0], mean[3][1],
+        modelTrainNanos / 1e9 / runs, modelBuckets / runs, modelBytes / 1e6 / runs, modelHeap / 1e6 / runs);
     if (repeats > 1) {
       StringBuilder each = new StringBuilder();
       for (int r = 0; r < repeats; r++) {
-        each.append(String.format(" seed %d %.4f", seed + r, repeatAccuracy[r]));
+        each.append(String.format(" seed %d %.4f (word part %.4f)", seed + r, repeatAccuracy[r], repeatWords[r]));
       }
       out.printf("wirewatch accuracy per shuffle:%s%n", each);
     }
     out.printf("wirewatch vs naive Bayes: accuracy x%.3f, macro-F1 x%.3f, errors x%.3f (%.4f -> %.4f error rate)%n",
-        mean[2][0] / mean[1][0], mean[2][1] / mean[1][1], (1 - mean[2][0]) / (1 - mean[1][0]), 1 - mean[1][0], 1 - mean[2][0]);
+        mean[3][0] / mean[1][0], mean[3][1] / mean[1][1], (1 - mean[3][0]) / (1 - mean[1][0]), 1 - mean[1][0], 1 - mean[3][0]);
+    out.printf("wirewatch vs its word part alone: accuracy x%.4f, errors x%.3f (%.4f -> %.4f error rate), "
+        + "train time x%.1f, weights in memory x%.1f (%.2f -> %.2f MB)%n",
+        mean[3][0] / mean[2][0], (1 - mean[3][0]) / (1 - mean[2][0]), 1 - mean[2][0], 1 - mean[3][0],
+        (double) modelTrainNanos / wordsTrainNanos, (double) modelHeap / wordsHeap, wordsHeap / 1e6 / runs, modelHeap / 1e6 / runs);
     double modelTrain = trained / (modelTrainNanos / 1e9);
     double modelPredict = predicted / (modelPredictNanos / 1e9);
     double nbTrain = trained / (nbTrainNanos / 1e9);

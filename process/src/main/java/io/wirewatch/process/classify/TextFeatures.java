@@ -37,7 +37,10 @@ import org.tartarus.snowball.ext.EnglishStemmer;
  * mapping is defined by this class alone: a model file is only valid with the exact hashing it was
  * trained with, and {@link #VERSION} names that hashing.
  */
-public final class TextFeatures {
+public final class TextFeatures implements HashedFeatures {
+
+  /** Kind number in model files. */
+  public static final int KIND = 1;
 
   /**
    * Bumped whenever tokenization or hashing changes; stored in model files. 2: stemmed words;
@@ -61,15 +64,28 @@ public final class TextFeatures {
     this.bits = bits;
   }
 
+  @Override
+  public int kind() {
+    return KIND;
+  }
+
+  @Override
+  public int version() {
+    return VERSION;
+  }
+
+  @Override
   public int bits() {
     return bits;
   }
 
-  public int buckets() {
-    return 1 << bits;
+  @Override
+  public String describe() {
+    return "uni+bigrams of stemmed words and punctuation, headline tokens apart (2^" + bits + " buckets)";
   }
 
   /** Hashed n-gram counts of a headline and a text. */
+  @Override
   public SparseVector counts(String title, String text) {
     int[] raw = new int[64];
     int n = 0;
@@ -91,7 +107,8 @@ public final class TextFeatures {
     return count(raw, n);
   }
 
-  private static SparseVector count(int[] raw, int n) {
+  /** The first {@code n} buckets of {@code raw} (reordered) as sorted buckets with their counts. */
+  static SparseVector count(int[] raw, int n) {
     Arrays.sort(raw, 0, n);
     int[] idx = new int[n];
     float[] val = new float[n];

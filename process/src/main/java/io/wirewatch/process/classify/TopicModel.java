@@ -17,157 +17,75 @@ import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipException;
 
 /**
- * A trained linear topic classifier over {@link TextFeatures}: one weight vector per label
- * (one-vs-rest logistic regression, see {@link TopicModelTrainer}). Immutable, thread-safe.
+ * A trained topic classifier: one or more {@link LinearScorer} parts, each one-vs-rest logistic
+ * regression over its own view of the text (see {@link TopicModelTrainer}), combined by the
+ * normalized geometric mean of their probabilities (the mean of log-probabilities). Immutable,
+ * thread-safe.
  *
- * <p>A text's n-gram counts c are weighed as (1 + ln c) x idf and scaled to unit length, so that a
- * word repeated ten times is not ten times the evidence, words found in every text count little, and
- * long and short texts weigh the same. Label k's score is the logistic of w_k . x + b_k; the scores
- * are normalized to sum to 1.
+ * <p>Why a geometric mean: it is the standard way to pool calibrated experts without tuning a
+ * weight per part, and a part that is sure a label is wrong can veto it. Measured by
+ * {@code bench classify} (AG News, 5-fold, shuffle seeds 1 to 4, word and character parts): 0.8997;
+ * with other character ranges the arithmetic mean of probabilities came within 0.0007 of it.
  *
- * <p>Only buckets that some training text filled carry an idf and weights, kept as a sorted bucket
- * array plus a block of numbers per bucket instead of dense 2^bits tables: a few MB rather than
- * 20 MB for four labels over 2^20 buckets. A bucket no training text filled gets the idf of a word
- * seen in no document and no weight.
- *
- * <h2>File format, version 1</h2>
+ * <h2>File format, version 2</h2>
  * A gzip stream holding, big-endian ({@link DataOutputStream}):
  * <pre>
  *   bytes   "WWTM"                  magic
- *   int     1                       format version
- *   int     TextFeatures.VERSION    hashing the model was trained with
- *   int     bits                    2^bits buckets
+ *   int     2                       format version
  *   int     L                       number of labels
  *   UTF x L labels
- *   int     N                       training documents (idf of unseen buckets: ln(1 + N) + 1)
- *   float x L bias weights
- *   int     B                       buckets with weights
- *   B x ( int bucket minus the previous bucket (first: minus 0), float idf, float x L weights )
+ *   int     P                       number of parts
+ *   P x part:
+ *     int   kind                    view: 1 word n-grams ({@link TextFeatures}), 2 character n-grams
+ *     int   version                 the view's hashing version
+ *     int   bits                    2^bits buckets
+ *     int   N                       training documents (idf of unseen buckets: ln(1 + N) + 1)
+ *     float x L bias weights
+ *     int   B                       buckets with weights
+ *     B x ( int bucket minus the previous bucket (first: minus 0), float idf, float x L weights )
  * </pre>
+ * Version 1 (one word part, its header before the labels) is refused: train the model again.
  */
 public final class TopicModel {
 
-  public static final int FORMAT_VERSION = 1;
+  public static final int FORMAT_VERSION = 2;
   private static final byte[] MAGIC = {'W', 'W', 'T', 'M'};
+  private static final int MAX_PARTS = 16;
 
-  private final TextFeatures features;
   private final List<String> labels;
-  private final int documents;
-  private final float[] bias;
-  private final int[] buckets;
-  private final float[] idf;
-  private final float[] weights;
-  private final double unseenIdf;
+  private final List<LinearScorer> parts;
 
-  /**
-   * @param documents number of training documents
-   * @param buckets   strictly increasing bucket numbers
-   * @param idf       idf of each bucket
-   * @param weights   {@code buckets.length * labels.size()} weights, bucket-major
-   */
-  public TopicModel(TextFeatures features, List<String> labels, int documents, float[] bias,
-      int[] buckets, float[] idf, float[] weights) {
-    int l = labels.size();
-    if (l < 2) {
+  public TopicModel(List<String> labels, List<LinearScorer> parts) {
+    if (labels.size() < 2) {
       throw new IllegalArgumentException("labels: a classifier needs at least 2, got " + labels);
     }
-    if (documents < 1) {
-      throw new IllegalArgumentException("documents must be at least 1, got " + documents);
+    if (parts.isEmpty() || parts.size() > MAX_PARTS) {
+      throw new IllegalArgumentException("parts: expected 1 to " + MAX_PARTS + ", got " + parts.size());
     }
-    if (bias.length != l) {
-      throw new IllegalArgumentException("bias: expected " + l + " weights, got " + bias.length);
-    }
-    if (idf.length != buckets.length) {
-      throw new IllegalArgumentException("idf: expected " + buckets.length + " values, got " + idf.length);
-    }
-    if ((long) buckets.length * l != weights.length) {
-      throw new IllegalArgumentException("weights: expected " + buckets.length + " x " + l + ", got " + weights.length);
-    }
-    for (int i = 0; i < buckets.length; i++) {
-      if (buckets[i] < 0 || buckets[i] >= features.buckets() || (i > 0 && buckets[i] <= buckets[i - 1])) {
-        throw new IllegalArgumentException("buckets: must increase within [0, " + features.buckets() + "), bad at position " + i);
-      }
-    }
-    this.features = features;
     this.labels = List.copyOf(labels);
-    this.documents = documents;
-    this.bias = bias.clone();
-    this.buckets = buckets.clone();
-    this.idf = idf.clone();
-    this.weights = weights.clone();
-    this.unseenIdf = idf(0, documents);
-  }
-
-  /** Smoothed inverse document frequency, as scikit-learn's TfidfTransformer computes it. */
-  static double idf(int documentFrequency, int documents) {
-    return Math.log((1.0 + documents) / (1.0 + documentFrequency)) + 1;
+    this.parts = List.copyOf(parts);
   }
 
   public List<String> labels() {
     return labels;
   }
 
-  public TextFeatures features() {
-    return features;
+  public List<LinearScorer> parts() {
+    return parts;
   }
 
-  /** Buckets that carry weights. */
+  /** Buckets that carry weights, over all parts. */
   public int weightedBuckets() {
-    return buckets.length;
+    return parts.stream().mapToInt(LinearScorer::weightedBuckets).sum();
+  }
+
+  /** Bytes of the weight arrays the model holds in memory, over all parts. */
+  public long heapBytes() {
+    return parts.stream().mapToLong(LinearScorer::heapBytes).sum();
   }
 
   public TopicLabel predict(String title, String text) {
-    return best(probabilities(features.counts(title, text)));
-  }
-
-  /** @param counts n-gram counts from {@link #features()} */
-  public TopicLabel predict(SparseVector counts) {
-    return best(probabilities(counts));
-  }
-
-  /** One-vs-rest probabilities normalized to sum to 1, in the order of {@link #labels()}. */
-  public double[] probabilities(SparseVector counts) {
-    double[] s = decisionValues(counts);
-    double sum = 0;
-    for (int k = 0; k < s.length; k++) {
-      s[k] = 1 / (1 + Math.exp(-s[k]));
-      sum += s[k];
-    }
-    for (int k = 0; k < s.length; k++) {
-      s[k] /= sum;
-    }
-    return s;
-  }
-
-  public double[] decisionValues(SparseVector counts) {
-    int l = labels.size();
-    int[] idx = counts.indices();
-    float[] c = counts.values();
-    double[] s = new double[l];
-    double norm = 0;
-    for (int i = 0; i < idx.length; i++) {
-      int at = Arrays.binarySearch(buckets, idx[i]);
-      double x = tf(c[i]) * (at >= 0 ? idf[at] : unseenIdf);
-      norm += x * x;
-      if (at >= 0) {
-        int base = at * l;
-        for (int k = 0; k < l; k++) {
-          s[k] += weights[base + k] * x;
-        }
-      }
-    }
-    double scale = norm == 0 ? 0 : 1 / Math.sqrt(norm);
-    for (int k = 0; k < l; k++) {
-      s[k] = s[k] * scale + bias[k];
-    }
-    return s;
-  }
-
-  static double tf(float count) {
-    return 1 + Math.log(count);
-  }
-
-  private TopicLabel best(double[] p) {
+    double[] p = probabilities(title, text);
     int arg = 0;
     for (int k = 1; k < p.length; k++) {
       if (p[k] > p[arg]) {
@@ -175,6 +93,28 @@ public final class TopicModel {
       }
     }
     return new TopicLabel(labels.get(arg), p[arg]);
+  }
+
+  /** Probabilities summing to 1, in the order of {@link #labels()}. */
+  public double[] probabilities(String title, String text) {
+    int l = labels.size();
+    double[] logs = new double[l];
+    for (LinearScorer part : parts) {
+      double[] p = part.probabilities(title, text);
+      for (int k = 0; k < l; k++) {
+        logs[k] += Math.log(p[k]) / parts.size();
+      }
+    }
+    double max = Arrays.stream(logs).max().orElseThrow();
+    double sum = 0;
+    for (int k = 0; k < l; k++) {
+      logs[k] = Math.exp(logs[k] - max);
+      sum += logs[k];
+    }
+    for (int k = 0; k < l; k++) {
+      logs[k] /= sum;
+    }
+    return logs;
   }
 
   public void write(Path file) throws IOException {
@@ -186,28 +126,15 @@ public final class TopicModel {
   public void write(OutputStream target) throws IOException {
     GZIPOutputStream gz = new GZIPOutputStream(target, 1 << 16);
     DataOutputStream out = new DataOutputStream(new BufferedOutputStream(gz, 1 << 16));
-    int l = labels.size();
     out.write(MAGIC);
     out.writeInt(FORMAT_VERSION);
-    out.writeInt(TextFeatures.VERSION);
-    out.writeInt(features.bits());
-    out.writeInt(l);
+    out.writeInt(labels.size());
     for (String label : labels) {
       out.writeUTF(label);
     }
-    out.writeInt(documents);
-    for (float b : bias) {
-      out.writeFloat(b);
-    }
-    out.writeInt(buckets.length);
-    int previous = 0;
-    for (int i = 0; i < buckets.length; i++) {
-      out.writeInt(buckets[i] - previous);
-      previous = buckets[i];
-      out.writeFloat(idf[i]);
-      for (int k = 0; k < l; k++) {
-        out.writeFloat(weights[i * l + k]);
-      }
+    out.writeInt(parts.size());
+    for (LinearScorer part : parts) {
+      part.write(out);
     }
     out.flush();
     gz.finish();
@@ -234,14 +161,8 @@ public final class TopicModel {
       }
       int format = in.readInt();
       if (format != FORMAT_VERSION) {
-        throw new IOException(name + ": model format " + format + ", this version reads " + FORMAT_VERSION);
+        throw new IOException(name + ": model format " + format + ", this version reads " + FORMAT_VERSION + "; train it again");
       }
-      int hashing = in.readInt();
-      if (hashing != TextFeatures.VERSION) {
-        throw new IOException(name + ": model uses feature hashing " + hashing + ", this version has "
-            + TextFeatures.VERSION + "; train it again");
-      }
-      TextFeatures features = new TextFeatures(in.readInt());
       int l = in.readInt();
       if (l < 2 || l > 10_000) {
         throw new IOException(name + ": implausible label count " + l);
@@ -250,28 +171,15 @@ public final class TopicModel {
       for (int k = 0; k < l; k++) {
         labels[k] = in.readUTF();
       }
-      int documents = in.readInt();
-      float[] bias = new float[l];
-      for (int k = 0; k < l; k++) {
-        bias[k] = in.readFloat();
+      int p = in.readInt();
+      if (p < 1 || p > MAX_PARTS) {
+        throw new IOException(name + ": implausible part count " + p);
       }
-      int b = in.readInt();
-      if (b < 0 || b > features.buckets()) {
-        throw new IOException(name + ": implausible bucket count " + b);
+      LinearScorer[] parts = new LinearScorer[p];
+      for (int i = 0; i < p; i++) {
+        parts[i] = LinearScorer.read(in, l, name);
       }
-      int[] buckets = new int[b];
-      float[] idf = new float[b];
-      float[] weights = new float[b * l];
-      int previous = 0;
-      for (int i = 0; i < b; i++) {
-        previous += in.readInt();
-        buckets[i] = previous;
-        idf[i] = in.readFloat();
-        for (int k = 0; k < l; k++) {
-          weights[i * l + k] = in.readFloat();
-        }
-      }
-      return new TopicModel(features, List.of(labels), documents, bias, buckets, idf, weights);
+      return new TopicModel(List.of(labels), List.of(parts));
     } catch (java.io.EOFException e) {
       throw new IOException(name + ": truncated topic model", e);
     } catch (IllegalArgumentException e) {

@@ -14,7 +14,9 @@ import java.util.Random;
 import java.util.TreeSet;
 
 /**
- * Trains a {@link TopicModel}: for each label, an L2-regularized logistic regression of "this
+ * Trains a {@link TopicModel}: one part per view of the text (hashed word n-grams, and unless
+ * {@link Options#charBits()} is 0, hashed character n-grams: see {@link CharNgramFeatures}), each
+ * trained alone in the same way. For each label, an L2-regularized logistic regression of "this
  * label or not" on tf-idf vectors scaled by naive-Bayes log-count ratios (NBSVM, Wang and
  * Manning 2012, "Baselines and Bigrams"). The ratio says how much more often a bucket occurs in the
  * label's texts than in the others'; scaling by it lets the regression start from the naive-Bayes
@@ -42,22 +44,28 @@ import java.util.TreeSet;
 public final class TopicModelTrainer {
 
   /**
-   * @param bits  log2 of the number of hash buckets
-   * @param c     inverse regularization strength (LIBLINEAR's C): larger fits the training texts more
-   * @param alpha naive-Bayes smoothing added to every bucket's document count
-   * @param beta  share of the regression weights in their interpolation with the mean weight, in (0, 1]
-   * @param eps   solver stopping tolerance
-   * @param seed  seed of the solver's shuffling
+   * @param bits     log2 of the number of hash buckets of the word part
+   * @param charBits log2 of the number of hash buckets of the character n-gram part, or 0 for none
+   * @param c        inverse regularization strength (LIBLINEAR's C): larger fits the training texts more
+   * @param alpha    naive-Bayes smoothing added to every bucket's document count
+   * @param beta     share of the regression weights in their interpolation with the mean weight, in (0, 1]
+   * @param eps      solver stopping tolerance
+   * @param seed     seed of the solver's shuffling
    */
-  public record Options(int bits, double c, double alpha, double beta, double eps, long seed) {
+  public record Options(int bits, int charBits, double c, double alpha, double beta, double eps, long seed) {
     /**
-     * C, alpha and beta chosen by 5-fold cross-validation on AG News (C in 4..64, alpha in 0.1..1,
-     * beta in 0.25..1; C between 4 and 32 makes no difference once beta is below 1).
+     * C, alpha and beta chosen by 5-fold cross-validation on AG News for the word part (C in 4..64,
+     * alpha in 0.1..1, beta in 0.25..1; C between 4 and 32 makes no difference once beta is below
+     * 1) and kept for the character part, fixed before it was measured. Character bits: see
+     * {@link CharNgramFeatures}.
      */
-    public static final Options DEFAULT = new Options(20, 16.0, 0.5, 0.5, 0.01, 42L);
+    public static final Options DEFAULT = new Options(20, 18, 16.0, 0.5, 0.5, 0.01, 42L);
 
     public Options {
       new TextFeatures(bits); // validates bits
+      if (charBits != 0) {
+        new CharNgramFeatures(charBits); // validates charBits
+      }
       if (!(c > 0)) {
         throw new IllegalArgumentException("c must be positive, got " + c);
       }
@@ -75,45 +83,51 @@ public final class TopicModelTrainer {
 
   private final Options options;
   private final TextFeatures features;
+  private final List<HashedFeatures> views;
 
   public TopicModelTrainer(Options options) {
     this.options = options;
     this.features = new TextFeatures(options.bits());
+    this.views = options.charBits() == 0
+        ? List.of(features)
+        : List.of(features, new CharNgramFeatures(options.charBits()));
   }
 
+  /** The word view, the first part of every model this trainer makes. */
   public TextFeatures features() {
     return features;
   }
 
-  public TopicModel train(List<LabelledText> examples) {
-    List<SparseVector> counts = new ArrayList<>(examples.size());
-    for (LabelledText e : examples) {
-      counts.add(features.counts(e.title(), e.text()));
-    }
-    return train(counts, examples.stream().map(LabelledText::label).toList());
+  /** The views a model gets one part each of, in part order. */
+  public List<HashedFeatures> views() {
+    return views;
   }
 
-  /**
-   * Trains on n-gram counts already computed by {@link #features()}, e.g. reused across folds.
-   *
-   * @param counts n-gram counts of each text
-   * @param labels label of each text
-   */
-  public TopicModel train(List<SparseVector> counts, List<String> labels) {
-    if (counts.size() != labels.size()) {
-      throw new IllegalArgumentException("counts (" + counts.size() + ") and labels (" + labels.size() + ") differ in length");
-    }
+  public TopicModel train(List<LabelledText> examples) {
+    List<String> labels = examples.stream().map(LabelledText::label).toList();
     List<String> names = List.copyOf(new TreeSet<>(labels));
     if (names.size() < 2) {
       throw new IllegalArgumentException("labels: need at least 2 distinct labels, got " + names);
     }
-    int n = counts.size();
-    int nb = features.buckets();
-    int[] y = new int[n];
-    for (int i = 0; i < n; i++) {
+    int[] y = new int[labels.size()];
+    for (int i = 0; i < y.length; i++) {
       y[i] = names.indexOf(labels.get(i));
     }
+    List<LinearScorer> parts = new ArrayList<>();
+    for (HashedFeatures view : views) {
+      List<SparseVector> counts = new ArrayList<>(examples.size());
+      for (LabelledText e : examples) {
+        counts.add(view.counts(e.title(), e.text()));
+      }
+      parts.add(trainPart(view, counts, y, names.size()));
+    }
+    return new TopicModel(names, parts);
+  }
 
+  /** One-vs-rest NBSVM weights over one view's counts; y holds label indices below l. */
+  private LinearScorer trainPart(HashedFeatures view, List<SparseVector> counts, int[] y, int l) {
+    int n = counts.size();
+    int nb = view.buckets();
     // Document frequencies, then the buckets that occur at all and their idf.
     int[] df = new int[nb];
     for (SparseVector v : counts) {
@@ -127,7 +141,7 @@ public final class TopicModelTrainer {
     float[] idf = new float[used.length];
     for (int i = 0; i < used.length; i++) {
       slot[used[i]] = i;
-      idf[i] = (float) TopicModel.idf(df[used[i]], n);
+      idf[i] = (float) LinearScorer.idf(df[used[i]], n);
     }
 
     // Unit-length tf-idf vectors, in the model's own arithmetic so that training sees what prediction sees.
@@ -141,7 +155,7 @@ public final class TopicModelTrainer {
       for (int j = 0; j < v.size(); j++) {
         int s = slot[v.indices()[j]];
         xIndex[i][j] = s;
-        xValue[i][j] = TopicModel.tf(v.values()[j]) * idf[s];
+        xValue[i][j] = LinearScorer.tf(v.values()[j]) * idf[s];
         norm += xValue[i][j] * xValue[i][j];
       }
       norm = norm == 0 ? 1 : Math.sqrt(norm);
@@ -150,7 +164,6 @@ public final class TopicModelTrainer {
       }
     }
 
-    int l = names.size();
     float[] weights = new float[used.length * l];
     float[] bias = new float[l];
     Linear.disableDebugOutput();
@@ -162,7 +175,7 @@ public final class TopicModelTrainer {
       }
       bias[k] = (float) w[used.length];
     }
-    return new TopicModel(features, names, n, bias, used, idf, weights);
+    return new LinearScorer(view, l, n, bias, used, idf, weights);
   }
 
   /**

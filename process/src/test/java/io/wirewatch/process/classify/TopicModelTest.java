@@ -46,7 +46,7 @@ class TopicModelTest {
     return String.join(" ", words);
   }
 
-  private final TopicModelTrainer trainer = new TopicModelTrainer(new TopicModelTrainer.Options(16, 4, 0.5, 0.5, 0.01, 7));
+  private final TopicModelTrainer trainer = new TopicModelTrainer(new TopicModelTrainer.Options(16, 14, 4, 0.5, 0.5, 0.01, 7));
 
   @Test
   void learnsTopicsItCanTellApart() {
@@ -60,7 +60,7 @@ class TopicModelTest {
     TopicLabel goal = model.predict("Late goal decides the final", "The striker scored in the final match of the season.");
     assertThat(goal.label()).isEqualTo("Sports");
     assertThat(goal.score()).isGreaterThan(1.0 / 3).isLessThanOrEqualTo(1.0);
-    assertThat(Arrays.stream(model.probabilities(model.features().counts("bank merger", ""))).sum()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(Arrays.stream(model.probabilities("bank merger", "")).sum()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
   }
 
   @Test
@@ -74,9 +74,9 @@ class TopicModelTest {
     TopicModel read = TopicModel.read(new ByteArrayInputStream(bytes(model)), "test");
     assertThat(read.labels()).isEqualTo(model.labels());
     assertThat(read.weightedBuckets()).isEqualTo(model.weightedBuckets());
+    assertThat(read.parts()).extracting(p -> p.features().kind()).containsExactly(TextFeatures.KIND, CharNgramFeatures.KIND);
     for (LabelledText t : corpus(10, 5)) {
-      SparseVector x = model.features().counts(t.title(), t.text());
-      assertThat(read.probabilities(x)).containsExactly(model.probabilities(x));
+      assertThat(read.probabilities(t.title(), t.text())).containsExactly(model.probabilities(t.title(), t.text()));
     }
   }
 
@@ -104,6 +104,11 @@ class TopicModelTest {
     try (DataOutputStream out = new DataOutputStream(new GZIPOutputStream(bytes))) {
       out.write(new byte[] {'W', 'W', 'T', 'M'});
       out.writeInt(TopicModel.FORMAT_VERSION);
+      out.writeInt(2);
+      out.writeUTF("Sports");
+      out.writeUTF("World");
+      out.writeInt(1);
+      out.writeInt(TextFeatures.KIND);
       out.writeInt(TextFeatures.VERSION - 1);
       out.writeInt(16);
     }
@@ -112,6 +117,58 @@ class TopicModelTest {
         .hasMessageContaining("old.wwtm.gz")
         .hasMessageContaining("feature hashing " + (TextFeatures.VERSION - 1))
         .hasMessageContaining("train it again");
+  }
+
+  @Test
+  void refusesAModelFileOfTheFormerFormat() throws IOException {
+    // Format 1: one word part, its hashing version and bits before the labels.
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(new GZIPOutputStream(bytes))) {
+      out.write(new byte[] {'W', 'W', 'T', 'M'});
+      out.writeInt(1);
+      out.writeInt(3);
+      out.writeInt(20);
+      out.writeInt(2);
+    }
+    assertThatThrownBy(() -> TopicModel.read(new ByteArrayInputStream(bytes.toByteArray()), "v1.wwtm.gz"))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("v1.wwtm.gz")
+        .hasMessageContaining("model format 1, this version reads " + TopicModel.FORMAT_VERSION)
+        .hasMessageContaining("train it again");
+  }
+
+  @Test
+  void characterPartReadsWordsNeverSeenInTraining() {
+    // Each label's words share a made-up root; the test texts use other words of the same roots.
+    // The word part has never seen them and can only guess; the character part sees the roots.
+    Random r = new Random(11);
+    Map<String, List<String>> seen = Map.of("Sports", List.of("zorbalax", "zorbinet", "zorbumo", "zorbadi"),
+        "World", List.of("quilmenor", "quilastra", "quilopet", "quilvanu"));
+    Map<String, List<String>> unseen = Map.of("Sports", List.of("zorbity", "zorbexa", "zorbuna"),
+        "World", List.of("quilteno", "quilexa", "quilbrin"));
+    List<LabelledText> train = new ArrayList<>();
+    List<LabelledText> test = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      for (String label : List.of("Sports", "World")) {
+        train.add(new LabelledText(label, sentence(r, seen.get(label), 2), sentence(r, seen.get(label), 4)));
+        if (i < 20) {
+          test.add(new LabelledText(label, sentence(r, unseen.get(label), 2), sentence(r, unseen.get(label), 4)));
+        }
+      }
+    }
+    TopicModel both = trainer.train(train);
+    TopicModel wordsOnly = new TopicModelTrainer(new TopicModelTrainer.Options(16, 0, 4, 0.5, 0.5, 0.01, 7)).train(train);
+    assertThat(wordsOnly.parts()).hasSize(1);
+    assertThat(accuracy(both, test)).isGreaterThan(0.9);
+    assertThat(accuracy(wordsOnly, test)).isLessThan(0.75);
+  }
+
+  private static double accuracy(TopicModel model, List<LabelledText> test) {
+    ClassificationScores s = new ClassificationScores(model.labels());
+    for (LabelledText t : test) {
+      s.add(t.label(), model.predict(t.title(), t.text()).label());
+    }
+    return s.accuracy();
   }
 
   @Test
