@@ -35,10 +35,7 @@ public final class CharNgramFeatures implements HashedFeatures {
   private final int bits;
 
   public CharNgramFeatures(int bits) {
-    if (bits < TextFeatures.MIN_BITS || bits > TextFeatures.MAX_BITS) {
-      throw new IllegalArgumentException("bits must be in [" + TextFeatures.MIN_BITS + ", " + TextFeatures.MAX_BITS + "], got " + bits);
-    }
-    this.bits = bits;
+    this.bits = TextFeatures.checkedBits(bits);
   }
 
   @Override

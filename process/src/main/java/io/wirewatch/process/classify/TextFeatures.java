@@ -58,10 +58,15 @@ public final class TextFeatures implements HashedFeatures {
   private final int bits;
 
   public TextFeatures(int bits) {
+    this.bits = checkedBits(bits);
+  }
+
+  /** {@code bits} if it is a hash space size the models accept. */
+  static int checkedBits(int bits) {
     if (bits < MIN_BITS || bits > MAX_BITS) {
       throw new IllegalArgumentException("bits must be in [" + MIN_BITS + ", " + MAX_BITS + "], got " + bits);
     }
-    this.bits = bits;
+    return bits;
   }
 
   @Override

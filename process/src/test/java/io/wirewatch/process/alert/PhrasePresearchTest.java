@@ -58,7 +58,6 @@ class PhrasePresearchTest {
 
   @Test
   void nearPairsAreWrittenWithinTheWindowAndOnlyWhenSomeRuleUsesThem() throws Exception {
-    List<String> pairs = new java.util.ArrayList<>();
     PhrasePresearch presearch = new PhrasePresearch();
     RuleMatcher parser = new RuleMatcher();
     for (String rule : List.of("\"the liaison\"~2", "\"office the\"~5", "\"closed the\"~1", "\"office liaison\"~3",
@@ -69,23 +68,21 @@ class PhrasePresearchTest {
     presearch.removed("gone"); // still wanted: "closed liaison" rules use the same pair
     presearch.registered("office-closed", PhrasePresearch.markPhrases(parser.parse("\"office closed\"~1")));
     presearch.registered("office-closed", PhrasePresearch.markPhrases(parser.parse("sanctions")));
-    try (var analyzer = presearch.documentAnalyzer(NewsAnalyzer.create());
-        var ts = analyzer.tokenStream(PhrasePresearch.nearField(RuleMatcher.TEXT), "The liaison office closed")) {
-      var term = ts.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
-      ts.reset();
-      while (ts.incrementToken()) {
-        pairs.add(term.toString());
-      }
-      ts.end();
-    }
+    List<String> pairs = nearPairs(presearch, "The liaison office closed");
     // window 6: all six pairs of four words, since rules use each of them
     assertThat(pairs).containsExactlyInAnyOrder(
         "liaison|the", "office|the", "closed|the", "liaison|office", "closed|liaison", "closed|office");
     presearch.removed("\"closed office\"~2");
     presearch.removed("\"the liaison\"~2");
-    pairs.clear();
+    pairs = nearPairs(presearch, "The liaison office closed");
+    // no rule left for these two pairs ("office closed"~1 was replaced by a rule without a phrase)
+    assertThat(pairs).containsExactlyInAnyOrder("office|the", "closed|the", "liaison|office", "closed|liaison");
+  }
+
+  private static List<String> nearPairs(PhrasePresearch presearch, String text) throws Exception {
+    List<String> pairs = new java.util.ArrayList<>();
     try (var analyzer = presearch.documentAnalyzer(NewsAnalyzer.create());
-        var ts = analyzer.tokenStream(PhrasePresearch.nearField(RuleMatcher.TEXT), "The liaison office closed")) {
+        var ts = analyzer.tokenStream(PhrasePresearch.nearField(RuleMatcher.TEXT), text)) {
       var term = ts.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
       ts.reset();
       while (ts.incrementToken()) {
@@ -93,7 +90,6 @@ class PhrasePresearchTest {
       }
       ts.end();
     }
-    // no rule left for these two pairs ("office closed"~1 was replaced by a rule without a phrase)
-    assertThat(pairs).containsExactlyInAnyOrder("office|the", "closed|the", "liaison|office", "closed|liaison");
+    return pairs;
   }
 }
