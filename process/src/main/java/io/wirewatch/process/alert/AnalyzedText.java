@@ -12,9 +12,9 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 
 /**
  * A text run through the analysis chain once, to be replayed into several fields: an article's
- * body feeds its {@code text} field and the word-pair fields of {@link PhrasePresearch}, and
- * analysing it once instead of three times is a third of the cost of matching it against a few
- * thousand rules. Lucene's {@code CachingTokenFilter} replays a stream too, but only while the
+ * headline and body feed its {@code title} and {@code text} fields and the word-pair fields of
+ * {@link PhrasePresearch}, and analysing the body once instead of three times is a third of the
+ * cost of matching it against a few thousand rules. Lucene's {@code CachingTokenFilter} replays a stream too, but only while the
  * analyzer's reusable components are not handed to another field, which they are here.
  */
 final class AnalyzedText {
@@ -38,6 +38,16 @@ final class AnalyzedText {
     } catch (IOException e) {
       throw new UncheckedIOException("analysing text in memory failed", e);
     }
+  }
+
+  /** Whether the analysis found no word at all (a headline of dashes, say). */
+  boolean isEmpty() {
+    return terms.isEmpty();
+  }
+
+  /** The offset the analysis ended at: where the next value of the same field starts counting, before the gap. */
+  int endOffset() {
+    return finalOffset;
   }
 
   /** A new stream over the analysed words, as the analysis chain produced them. */

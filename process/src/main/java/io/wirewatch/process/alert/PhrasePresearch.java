@@ -5,9 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.AnalyzerWrapper;
-import org.apache.lucene.analysis.DelegatingAnalyzerWrapper;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.monitor.CustomQueryHandler;
@@ -220,22 +217,6 @@ final class PhrasePresearch implements CustomQueryHandler {
     }
   }
 
-  /**
-   * The analyzer for documents: {@code analyzer} for the article's fields, and the same chain
-   * followed by a pair filter for their {@value #SUFFIX} and {@value #NEAR_SUFFIX} twins, which
-   * writes the pairs some rule is indexed under.
-   */
-  Analyzer documentAnalyzer(Analyzer analyzer) {
-    Analyzer pairs = wrap(analyzer, in -> pairsFilter(in));
-    Analyzer near = wrap(analyzer, in -> nearFilter(in));
-    return new DelegatingAnalyzerWrapper(Analyzer.PER_FIELD_REUSE_STRATEGY) {
-      @Override
-      protected Analyzer getWrappedAnalyzer(String fieldName) {
-        return fieldName.endsWith(SUFFIX) ? pairs : fieldName.endsWith(NEAR_SUFFIX) ? near : analyzer;
-      }
-    };
-  }
-
   /** Adjacent pairs some exact phrase is indexed under. */
   TokenStream pairsFilter(TokenStream words) {
     return new WordPairsFilter(words, 1, true, SEPARATOR, this::wanted, this::wanted);
@@ -244,19 +225,5 @@ final class PhrasePresearch implements CustomQueryHandler {
   /** Pairs within {@value #NEAR_WINDOW} positions some proximity rule is indexed under. */
   TokenStream nearFilter(TokenStream words) {
     return new WordPairsFilter(words, NEAR_WINDOW, false, NEAR_SEPARATOR, w -> wanted(NEAR_SEPARATOR + w), this::wanted);
-  }
-
-  private static Analyzer wrap(Analyzer words, Function<TokenStream, TokenStream> filter) {
-    return new AnalyzerWrapper(Analyzer.PER_FIELD_REUSE_STRATEGY) {
-      @Override
-      protected Analyzer getWrappedAnalyzer(String fieldName) {
-        return words;
-      }
-
-      @Override
-      protected TokenStreamComponents wrapComponents(String fieldName, TokenStreamComponents components) {
-        return new TokenStreamComponents(components.getSource(), filter.apply(components.getTokenStream()));
-      }
-    };
   }
 }

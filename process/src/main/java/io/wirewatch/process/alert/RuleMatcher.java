@@ -19,7 +19,6 @@ import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.TextField;
@@ -75,7 +74,7 @@ public final class RuleMatcher implements Closeable {
   public RuleMatcher() {
     this.analyzer = NewsAnalyzer.create();
     try {
-      this.monitor = new Monitor(phrases.documentAnalyzer(analyzer), new MultipassTermFilteredPresearcher(
+      this.monitor = new Monitor(analyzer, new MultipassTermFilteredPresearcher(
           PRESEARCHER_PASSES, 0, TermFilteredPresearcher.DEFAULT_WEIGHTOR, List.of(phrases), Set.of()));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the in-memory rule index", e);
@@ -228,18 +227,15 @@ public final class RuleMatcher implements Closeable {
   public Result matchDetailed(String title, String text) {
     String t = title == null ? "" : title;
     String x = text == null ? "" : text;
+    AnalyzedText head = new AnalyzedText(analyzer, TEXT, t);
     AnalyzedText body = new AnalyzedText(analyzer, TEXT, x);
     Document doc = new Document();
-    doc.add(new TextField(TITLE, t, Field.Store.NO));
-    doc.add(new TextField(TEXT, t, Field.Store.NO));
-    doc.add(new TextField(TEXT, body.stream()));
-    doc.add(new TextField(PhrasePresearch.pairsField(TITLE), t, Field.Store.NO));
-    doc.add(new TextField(PhrasePresearch.nearField(TITLE), t, Field.Store.NO));
-    doc.add(new TextField(PhrasePresearch.pairsField(TEXT), t, Field.Store.NO));
-    doc.add(new TextField(PhrasePresearch.pairsField(TEXT), phrases.pairsFilter(body.stream())));
-    doc.add(new TextField(PhrasePresearch.nearField(TEXT), t, Field.Store.NO));
-    doc.add(new TextField(PhrasePresearch.nearField(TEXT), phrases.nearFilter(body.stream())));
-    Described article = new Described(t, x, bodyOffset(t));
+    addFields(doc, TITLE, head);
+    addFields(doc, TEXT, head, body);
+    // Where the in-memory index starts counting the body's offsets in text: after the headline
+    // and the analyzer's offset gap, unless the headline has no word and so was not counted.
+    int bodyStart = head.isEmpty() ? 0 : head.endOffset() + analyzer.getOffsetGap(TEXT);
+    Described article = new Described(t, x, bodyStart);
     MatchingQueries<RuleHits> found;
     List<RuleMatch> out = new ArrayList<>();
     lock.readLock().lock();
@@ -267,8 +263,8 @@ public final class RuleMatcher implements Closeable {
    * <p>Why the headline is in {@code text} too: a rule without a field must match anywhere, and
    * written as {@code title:x OR text:x} every word of every rule would be indexed, selected and
    * checked twice. One field that holds both halves the rule index and the candidates per article
-   * (measured with {@code wirewatch bench match}). The matcher builds the same fields, with the
-   * body analysed once, plus the word-pair fields its presearcher reads ({@link PhrasePresearch}).
+   * (measured with {@code wirewatch bench match}). The matcher builds the same fields from texts
+   * analysed once, plus the word-pair fields its presearcher reads ({@link PhrasePresearch}).
    */
   public static Document document(String title, String text) {
     Document doc = new Document();
@@ -282,6 +278,15 @@ public final class RuleMatcher implements Closeable {
    * One article's matches turned into terms and snippets. Many rules match the same words of an
    * article, so each snippet and each matched word is cut out once and shared.
    */
+  /** {@code field} with one value per analysed text, and the word-pair twins the presearcher reads. */
+  private void addFields(Document doc, String field, AnalyzedText... values) {
+    for (AnalyzedText value : values) {
+      doc.add(new TextField(field, value.stream()));
+      doc.add(new TextField(PhrasePresearch.pairsField(field), phrases.pairsFilter(value.stream())));
+      doc.add(new TextField(PhrasePresearch.nearField(field), phrases.nearFilter(value.stream())));
+    }
+  }
+
   private static final class Described {
     private final String title;
     private final String text;
@@ -335,21 +340,6 @@ public final class RuleMatcher implements Closeable {
 
     private static long key(HighlightsMatch.Hit h) {
       return ((long) h.startOffset << 32) | (h.endOffset & 0xffffffffL);
-    }
-  }
-
-  /**
-   * Where the body starts in the offsets of the {@code text} field: after the headline and a gap
-   * of one, as Lucene's in-memory index counts them, unless the headline has no word at all.
-   */
-  private int bodyOffset(String title) {
-    try (TokenStream ts = analyzer.tokenStream(TEXT, title)) {
-      ts.reset();
-      boolean words = ts.incrementToken();
-      ts.end();
-      return words ? title.length() + analyzer.getOffsetGap(TEXT) : 0;
-    } catch (IOException e) {
-      throw new UncheckedIOException("analysing a headline in memory failed", e);
     }
   }
 

@@ -81,8 +81,7 @@ class PhrasePresearchTest {
 
   private static List<String> nearPairs(PhrasePresearch presearch, String text) throws Exception {
     List<String> pairs = new java.util.ArrayList<>();
-    try (var analyzer = presearch.documentAnalyzer(NewsAnalyzer.create());
-        var ts = analyzer.tokenStream(PhrasePresearch.nearField(RuleMatcher.TEXT), text)) {
+    try (var ts = presearch.nearFilter(new AnalyzedText(NewsAnalyzer.create(), RuleMatcher.TEXT, text).stream())) {
       var term = ts.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
       ts.reset();
       while (ts.incrementToken()) {
