@@ -47,6 +47,11 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--c", defaultValue = "16", description = "Inverse regularization strength (default: ${DEFAULT-VALUE}).")
   double c;
 
+  @Option(names = "--inner-folds", defaultValue = "3",
+      description = "Folds of the training texts on which the word and character parts' weights are chosen; "
+          + "0 pools them with equal weights and trains about 3 times faster (default: ${DEFAULT-VALUE}).")
+  int innerFolds;
+
   @Option(names = "--seed", defaultValue = "42", description = "Solver seed; same data and seed, same model (default: ${DEFAULT-VALUE}).")
   long seed;
 
@@ -55,7 +60,7 @@ final class TrainCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     var examples = LabelledCsv.read(csv, labelNames);
     TopicModelTrainer.Options d = TopicModelTrainer.Options.DEFAULT;
-    TopicModelTrainer trainer = new TopicModelTrainer(new TopicModelTrainer.Options(bits, charBits, c, d.alpha(), d.beta(), d.eps(), seed));
+    TopicModelTrainer trainer = new TopicModelTrainer(new TopicModelTrainer.Options(bits, charBits, c, d.alpha(), d.beta(), d.eps(), seed, innerFolds));
     long start = System.nanoTime();
     TopicModel trained = trainer.train(examples);
     double seconds = (System.nanoTime() - start) / 1e9;
@@ -63,6 +68,7 @@ final class TrainCommand implements Callable<Integer> {
     Map<String, Long> perLabel = examples.stream()
         .collect(Collectors.groupingBy(LabelledText::label, TreeMap::new, Collectors.counting()));
     out.printf("trained on %d texts in %.1f s: %s%n", examples.size(), seconds, perLabel);
+    out.printf("parts' weights in the pool: %s%n", java.util.Arrays.toString(trained.weights()));
     out.printf("wrote %s: %d labels, %d parts, %d weighted buckets, %.1f MB (%.1f MB of weights in memory)%n",
         model, trained.labels().size(), trained.parts().size(), trained.weightedBuckets(), Files.size(model) / 1e6,
         trained.heapBytes() / 1e6);

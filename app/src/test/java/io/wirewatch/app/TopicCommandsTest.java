@@ -58,6 +58,7 @@ class TopicCommandsTest {
       o.writeUTF("Sports");
       o.writeUTF("World");
       o.writeInt(1);
+      o.writeFloat(1f);
       o.writeInt(TextFeatures.KIND);
       o.writeInt(TextFeatures.VERSION - 1);
       o.writeInt(16);

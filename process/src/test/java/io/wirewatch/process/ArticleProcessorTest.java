@@ -47,7 +47,7 @@ class ArticleProcessorTest {
       train.add(new LabelledText("Sports", "Striker scores twice " + i, "The team won the league match after a late goal."));
     }
     Path model = dir.resolve("topics.wwtm.gz");
-    new TopicModelTrainer(new TopicModelTrainer.Options(16, 14, 4, 0.5, 0.5, 0.01, 1)).train(train).write(model);
+    new TopicModelTrainer(new TopicModelTrainer.Options(16, 14, 4, 0.5, 0.5, 0.01, 1, 3)).train(train).write(model);
 
     try (ProcessComponents c = new ProcessComponents(withModel(model), Topics.DEFAULT, Clock.fixed(NOW, ZoneOffset.UTC))) {
       Article a = c.articles().process(page("Ambassador recalled after talks fail",

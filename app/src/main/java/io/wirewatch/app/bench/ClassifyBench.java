@@ -29,7 +29,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code wirewatch bench classify}: k-fold cross-validated accuracy and macro-F1 of the learned
  * topic model, next to a majority-class and a naive-Bayes baseline trained and scored on the same
- * folds in the same run, plus train and predict throughput.
+ * folds in the same run, the word part alone, and the same parts pooled with equal weights (the
+ * model before the weights were chosen on inner folds), plus train and predict throughput.
  */
 @Command(
     name = "classify",
@@ -56,6 +57,11 @@ public final class ClassifyBench implements Callable<Integer> {
           + "of a point with the seed, the mean over repeats less (default: ${DEFAULT-VALUE}).")
   int repeats;
 
+  @Option(names = "--inner-folds", defaultValue = "3",
+      description = "Inner folds of each training fold on which the parts' pool weights are chosen, as train --inner-folds "
+          + "(default: ${DEFAULT-VALUE}, the trainer's default).")
+  int innerFolds;
+
   @Override
   public Integer call() throws Exception {
     if (folds < 2) {
@@ -71,26 +77,27 @@ public final class ClassifyBench implements Callable<Integer> {
     }
     List<String> labels = List.copyOf(new TreeSet<>(texts.stream().map(LabelledText::label).toList()));
     Map<String, Long> perLabel = texts.stream().collect(Collectors.groupingBy(LabelledText::label, TreeMap::new, Collectors.counting()));
-    TopicModelTrainer trainer = new TopicModelTrainer(TopicModelTrainer.Options.DEFAULT);
+    TopicModelTrainer trainer = new TopicModelTrainer(TopicModelTrainer.Options.DEFAULT.withInnerFolds(innerFolds));
     TextFeatures features = trainer.features();
     // The word part alone, as the model was before the character part: a baseline in the same run.
     TopicModelTrainer.Options d = TopicModelTrainer.Options.DEFAULT;
     TopicModelTrainer wordsOnly = new TopicModelTrainer(
-        new TopicModelTrainer.Options(d.bits(), 0, d.c(), d.alpha(), d.beta(), d.eps(), d.seed()));
+        new TopicModelTrainer.Options(d.bits(), 0, d.c(), d.alpha(), d.beta(), d.eps(), d.seed(), 0));
 
     out.printf("bench classify: %s, %d texts %s, %d folds (shuffle seed %s)%n", csv, texts.size(), perLabel, folds,
         repeats == 1 ? String.valueOf(seed) : seed + ".." + (seed + repeats - 1));
     out.printf("model: one part per view, %s; each tf-idf x naive-Bayes ratios, "
         + "LIBLINEAR logistic regression C=%s, weights interpolated with their mean (beta=%s); "
-        + "parts combined by the geometric mean of their probabilities%n",
+        + "parts combined by the weighted geometric mean of their probabilities, weights chosen on %d inner folds "
+        + "of each training fold%n",
         trainer.views().stream().map(HashedFeatures::describe).collect(Collectors.joining(" + ")),
-        TopicModelTrainer.Options.DEFAULT.c(), TopicModelTrainer.Options.DEFAULT.beta());
-    out.printf("%-5s %7s | %-15s | %-15s | %-15s | %-15s | %-31s%n", "fold", "test", "majority", "naive Bayes", "word part alone",
-        "wirewatch", "wirewatch model");
-    out.printf("%-5s %7s | %7s %7s | %7s %7s | %7s %7s | %7s %7s | %7s %7s %7s %7s%n", "", "texts", "acc", "F1", "acc", "F1", "acc", "F1",
-        "acc", "F1", "train s", "buckets", "file MB", "heap MB");
+        TopicModelTrainer.Options.DEFAULT.c(), TopicModelTrainer.Options.DEFAULT.beta(), innerFolds);
+    out.printf("%-5s %7s | %-15s | %-15s | %-15s | %-15s | %-15s | %-39s%n", "fold", "test", "majority", "naive Bayes", "word part alone",
+        "equal weights", "wirewatch", "wirewatch model");
+    out.printf("%-5s %7s | %7s %7s | %7s %7s | %7s %7s | %7s %7s | %7s %7s | %7s %7s %7s %7s %7s%n", "", "texts", "acc", "F1", "acc", "F1",
+        "acc", "F1", "acc", "F1", "acc", "F1", "word w", "train s", "buckets", "file MB", "heap MB");
 
-    double[][] sums = new double[4][2];
+    double[][] sums = new double[5][2];
     long modelTrainNanos = 0;
     long modelPredictNanos = 0;
     long nbTrainNanos = 0;
@@ -104,6 +111,8 @@ public final class ClassifyBench implements Callable<Integer> {
     long wordsHeap = 0;
     double[] repeatAccuracy = new double[repeats];
     double[] repeatWords = new double[repeats];
+    double[] repeatEqual = new double[repeats];
+    double wordWeightSum = 0;
     for (int r = 0; r < repeats; r++) {
       List<LabelledText> shuffled = new ArrayList<>(texts);
       Collections.shuffle(shuffled, new Random(seed + r));
@@ -135,6 +144,11 @@ public final class ClassifyBench implements Callable<Integer> {
         wordsTrainNanos += System.nanoTime() - t5;
         wordsHeap += words.heapBytes();
         ClassificationScores word = score(labels, test, x -> words.predict(x.title(), x.text()).label());
+        // The same parts pooled with equal weights: the model before the weights were chosen on inner folds.
+        TopicModel equalModel = model.withWeights(TopicModel.equalWeights(model.parts().size()));
+        ClassificationScores equal = score(labels, test, x -> equalModel.predict(x.title(), x.text()).label());
+        double wordWeight = model.weights()[0];
+        wordWeightSum += wordWeight;
 
         modelTrainNanos += t1 - t0;
         modelPredictNanos += t2 - t1;
@@ -148,40 +162,44 @@ public final class ClassifyBench implements Callable<Integer> {
         modelHeap += model.heapBytes();
         repeatAccuracy[r] += ours.accuracy() / folds;
         repeatWords[r] += word.accuracy() / folds;
-        ClassificationScores[] all = {majority, bayes, word, ours};
+        repeatEqual[r] += equal.accuracy() / folds;
+        ClassificationScores[] all = {majority, bayes, word, equal, ours};
         for (int k = 0; k < all.length; k++) {
           sums[k][0] += all[k].accuracy();
           sums[k][1] += all[k].macroF1();
         }
-        out.printf("%-5s %7d | %7.4f %7.4f | %7.4f %7.4f | %7.4f %7.4f | %7.4f %7.4f | %7.1f %7d %7.2f %7.2f%n",
+        out.printf("%-5s %7d | %7.4f %7.4f | %7.4f %7.4f | %7.4f %7.4f | %7.4f %7.4f | %7.4f %7.4f | %7.2f %7.1f %7d %7.2f %7.2f%n",
             repeats == 1 ? String.valueOf(f + 1) : (seed + r) + "." + (f + 1), test.size(),
             majority.accuracy(), majority.macroF1(), bayes.accuracy(), bayes.macroF1(), word.accuracy(), word.macroF1(),
-            ours.accuracy(), ours.macroF1(),
-            (t1 - t0) / 1e9, model.weightedBuckets(), bytes / 1e6, model.heapBytes() / 1e6);
+            equal.accuracy(), equal.macroF1(), ours.accuracy(), ours.macroF1(),
+            wordWeight, (t1 - t0) / 1e9, model.weightedBuckets(), bytes / 1e6, model.heapBytes() / 1e6);
         out.flush();
       }
     }
     int runs = folds * repeats;
-    double[][] mean = new double[4][2];
-    for (int k = 0; k < 4; k++) {
+    double[][] mean = new double[5][2];
+    for (int k = 0; k < 5; k++) {
       mean[k][0] = sums[k][0] / runs;
       mean[k][1] = sums[k][1] / runs;
     }
-    out.printf("%-5s %7d | %7.4f %7.4f | %7.4f %7.4f | %7.4f %7.4f | %7.4f %7.4f | %7.1f %7d %7.2f %7.2f%n", "mean", predicted,
-        mean[0][0], mean[0][1], mean[1][0], mean[1][1], mean[2][0], mean[2][1], mean[3][0], mean[3][1],
-        modelTrainNanos / 1e9 / runs, modelBuckets / runs, modelBytes / 1e6 / runs, modelHeap / 1e6 / runs);
+    out.printf("%-5s %7d | %7.4f %7.4f | %7.4f %7.4f | %7.4f %7.4f | %7.4f %7.4f | %7.4f %7.4f | %7.2f %7.1f %7d %7.2f %7.2f%n", "mean",
+        predicted, mean[0][0], mean[0][1], mean[1][0], mean[1][1], mean[2][0], mean[2][1], mean[3][0], mean[3][1],
+        mean[4][0], mean[4][1], wordWeightSum / runs, modelTrainNanos / 1e9 / runs, modelBuckets / runs, modelBytes / 1e6 / runs, modelHeap / 1e6 / runs);
     if (repeats > 1) {
       StringBuilder each = new StringBuilder();
       for (int r = 0; r < repeats; r++) {
-        each.append(String.format(" seed %d %.4f (word part %.4f)", seed + r, repeatAccuracy[r], repeatWords[r]));
+        each.append(String.format(" seed %d %.4f (equal weights %.4f, word part %.4f)", seed + r, repeatAccuracy[r], repeatEqual[r],
+            repeatWords[r]));
       }
       out.printf("wirewatch accuracy per shuffle:%s%n", each);
     }
     out.printf("wirewatch vs naive Bayes: accuracy x%.3f, macro-F1 x%.3f, errors x%.3f (%.4f -> %.4f error rate)%n",
-        mean[3][0] / mean[1][0], mean[3][1] / mean[1][1], (1 - mean[3][0]) / (1 - mean[1][0]), 1 - mean[1][0], 1 - mean[3][0]);
+        mean[4][0] / mean[1][0], mean[4][1] / mean[1][1], (1 - mean[4][0]) / (1 - mean[1][0]), 1 - mean[1][0], 1 - mean[4][0]);
+    out.printf("wirewatch vs equal weights (same parts, the model before): accuracy x%.4f, errors x%.3f (%.4f -> %.4f error rate)%n",
+        mean[4][0] / mean[3][0], (1 - mean[4][0]) / (1 - mean[3][0]), 1 - mean[3][0], 1 - mean[4][0]);
     out.printf("wirewatch vs its word part alone: accuracy x%.4f, errors x%.3f (%.4f -> %.4f error rate), "
         + "train time x%.1f, weights in memory x%.1f (%.2f -> %.2f MB)%n",
-        mean[3][0] / mean[2][0], (1 - mean[3][0]) / (1 - mean[2][0]), 1 - mean[2][0], 1 - mean[3][0],
+        mean[4][0] / mean[2][0], (1 - mean[4][0]) / (1 - mean[2][0]), 1 - mean[2][0], 1 - mean[4][0],
         (double) modelTrainNanos / wordsTrainNanos, (double) modelHeap / wordsHeap, wordsHeap / 1e6 / runs, modelHeap / 1e6 / runs);
     double modelTrain = trained / (modelTrainNanos / 1e9);
     double modelPredict = predicted / (modelPredictNanos / 1e9);

@@ -46,7 +46,7 @@ class TopicModelTest {
     return String.join(" ", words);
   }
 
-  private final TopicModelTrainer trainer = new TopicModelTrainer(new TopicModelTrainer.Options(16, 14, 4, 0.5, 0.5, 0.01, 7));
+  private final TopicModelTrainer trainer = new TopicModelTrainer(new TopicModelTrainer.Options(16, 14, 4, 0.5, 0.5, 0.01, 7, 3));
 
   @Test
   void learnsTopicsItCanTellApart() {
@@ -75,6 +75,7 @@ class TopicModelTest {
     assertThat(read.labels()).isEqualTo(model.labels());
     assertThat(read.weightedBuckets()).isEqualTo(model.weightedBuckets());
     assertThat(read.parts()).extracting(p -> p.features().kind()).containsExactly(TextFeatures.KIND, CharNgramFeatures.KIND);
+    assertThat(read.weights()).containsExactly(model.weights());
     for (LabelledText t : corpus(10, 5)) {
       assertThat(read.probabilities(t.title(), t.text())).containsExactly(model.probabilities(t.title(), t.text()));
     }
@@ -108,6 +109,7 @@ class TopicModelTest {
       out.writeUTF("Sports");
       out.writeUTF("World");
       out.writeInt(1);
+      out.writeFloat(1f);
       out.writeInt(TextFeatures.KIND);
       out.writeInt(TextFeatures.VERSION - 1);
       out.writeInt(16);
@@ -138,6 +140,75 @@ class TopicModelTest {
   }
 
   @Test
+  void refusesAModelFileWhosePartsHaveNoWeights() throws IOException {
+    // Format 2: parts pooled with equal weights, no weight before each part.
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(new GZIPOutputStream(bytes))) {
+      out.write(new byte[] {'W', 'W', 'T', 'M'});
+      out.writeInt(2);
+      out.writeInt(2);
+      out.writeUTF("Sports");
+      out.writeUTF("World");
+      out.writeInt(1);
+      out.writeInt(TextFeatures.KIND);
+    }
+    assertThatThrownBy(() -> TopicModel.read(new ByteArrayInputStream(bytes.toByteArray()), "v2.wwtm.gz"))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("v2.wwtm.gz")
+        .hasMessageContaining("model format 2, this version reads " + TopicModel.FORMAT_VERSION)
+        .hasMessageContaining("train it again");
+  }
+
+  /** Log-probabilities of two labels, label 0 given probability p. */
+  private static double[] logs(double p) {
+    return new double[] {Math.log(p), Math.log(1 - p)};
+  }
+
+  @Test
+  void poolWeightGoesToThePartThatIsRightOnHeldOutTexts() {
+    // Ten texts of label 0. One part is always right but unsure (0.7); the other is sure (0.9) and
+    // wrong on three texts. Those three come out right only when the first part weighs more than
+    // ln 9 / (ln 9 + ln 7/3) = 0.722 of the pool; the smallest such weight on the grid is 0.75.
+    int[] y = new int[10];
+    double[][] unsure = new double[10][];
+    double[][] sure = new double[10][];
+    for (int i = 0; i < 10; i++) {
+      unsure[i] = logs(0.7);
+      sure[i] = logs(i < 3 ? 0.1 : 0.9);
+    }
+    assertThat(TopicModelTrainer.chooseWordWeight(unsure, sure, y)).isCloseTo(0.75, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(TopicModelTrainer.chooseWordWeight(sure, unsure, y)).isCloseTo(0.25, org.assertj.core.data.Offset.offset(1e-9));
+    // When every weight classifies alike, the parts stay equal.
+    assertThat(TopicModelTrainer.chooseWordWeight(unsure, unsure, y)).isCloseTo(0.5, org.assertj.core.data.Offset.offset(1e-9));
+  }
+
+  @Test
+  void innerFoldsChooseTheWeightsAndNoneLeavesThemEqual() {
+    List<LabelledText> texts = corpus(30, 12);
+    double[] chosen = trainer.train(texts).weights();
+    assertThat(chosen).hasSize(2);
+    assertThat(chosen[0] + chosen[1]).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-6));
+    assertThat(Arrays.stream(TopicModelTrainer.WORD_WEIGHTS).anyMatch(w -> Math.abs(w - chosen[0]) < 1e-6)).isTrue();
+    TopicModelTrainer.Options none = new TopicModelTrainer.Options(16, 14, 4, 0.5, 0.5, 0.01, 7, 0);
+    assertThat(new TopicModelTrainer(none).train(texts).weights()).containsExactly(0.5, 0.5);
+    assertThat(new TopicModelTrainer(new TopicModelTrainer.Options(16, 0, 4, 0.5, 0.5, 0.01, 7, 3)).train(texts).weights())
+        .containsExactly(1.0);
+    assertThatThrownBy(() -> none.withInnerFolds(1)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("innerFolds");
+  }
+
+  @Test
+  void poolWeightsChangeThePrediction() {
+    TopicModel model = trainer.train(corpus(20, 13));
+    String title = "coach shares";
+    String text = "the striker said profit";
+    double[] wordHeavy = model.withWeights(new double[] {0.9, 0.1}).probabilities(title, text);
+    double[] charHeavy = model.withWeights(new double[] {0.1, 0.9}).probabilities(title, text);
+    assertThat(wordHeavy).isNotEqualTo(charHeavy);
+    assertThatThrownBy(() -> model.withWeights(new double[] {0.5, 0.6}))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sum to 1");
+  }
+
+  @Test
   void characterPartReadsWordsNeverSeenInTraining() {
     // Each label's words share a made-up root; the test texts use other words of the same roots.
     // The word part has never seen them and can only guess; the character part sees the roots.
@@ -157,7 +228,7 @@ class TopicModelTest {
       }
     }
     TopicModel both = trainer.train(train);
-    TopicModel wordsOnly = new TopicModelTrainer(new TopicModelTrainer.Options(16, 0, 4, 0.5, 0.5, 0.01, 7)).train(train);
+    TopicModel wordsOnly = new TopicModelTrainer(new TopicModelTrainer.Options(16, 0, 4, 0.5, 0.5, 0.01, 7, 0)).train(train);
     assertThat(wordsOnly.parts()).hasSize(1);
     assertThat(accuracy(both, test)).isGreaterThan(0.9);
     assertThat(accuracy(wordsOnly, test)).isLessThan(0.75);
