@@ -38,6 +38,10 @@ import org.apache.lucene.search.Query;
  *
  * <p>A rule whose query does not parse is reported in {@link #errors()} and never loaded; the
  * others load and match. Matching is thread-safe.
+ *
+ * <p>Changes ({@link #put}, {@link #remove}) are checked at once and indexed together before the
+ * next match, so a burst of changes, such as all rules restored at a restart, costs one index
+ * update instead of one per rule.
  */
 public final class RuleMatcher implements Closeable {
 
@@ -50,7 +54,33 @@ public final class RuleMatcher implements Closeable {
 
   private final Analyzer analyzer;
   private final PhrasePresearch phrases = new PhrasePresearch();
+  private final RuleIndexConfiguration indexConfig = new RuleIndexConfiguration();
   private final Monitor monitor;
+  /**
+   * Rule changes not yet in the index, by rule id, in arrival order. Registering a rule commits the
+   * rule index and rebuilds the Monitor's view of all its terms, so one rule at a time makes loading
+   * 350,000 rules (a restart restores them one record at a time) quadratic; changes are parsed and
+   * checked at once but indexed together, before the next match or read of the rules.
+   */
+  private final Map<String, Change> pending = new LinkedHashMap<>();
+  private volatile boolean dirty;
+  /** Rules indexed or removed since the index was last merged into one segment. */
+  private int changedSinceCompaction;
+
+  /**
+   * A large batch of changes is followed by merging the rule index into one segment (see
+   * {@link RuleIndexConfiguration}) once it touched this share of the rules, at least
+   * {@link #COMPACT_MIN_CHANGES}: merging costs time in proportion to the whole index (about 4 s
+   * for 350,000 rules), so it is spent only when the segments it removes are many.
+   */
+  static final double COMPACT_SHARE = 0.1;
+  static final int COMPACT_MIN_CHANGES = 1_000;
+
+  /** A pending change: the rule and its query, or a removal when both are null. */
+  private record Change(Rule rule, MonitorQuery query) {
+    static final Change REMOVAL = new Change(null, null);
+  }
+
   /** Active rules by id. Concurrent: the global-store thread updates while stream threads match. */
   private final Map<String, Rule> rules = new ConcurrentHashMap<>();
   private final List<RuleError> errors = new ArrayList<>();
@@ -75,7 +105,8 @@ public final class RuleMatcher implements Closeable {
     this.analyzer = NewsAnalyzer.create();
     try {
       this.monitor = new Monitor(analyzer, new MultipassTermFilteredPresearcher(
-          PRESEARCHER_PASSES, 0, TermFilteredPresearcher.DEFAULT_WEIGHTOR, List.of(phrases), Set.of()));
+          PRESEARCHER_PASSES, 0, TermFilteredPresearcher.DEFAULT_WEIGHTOR, List.of(phrases), Set.of()),
+          indexConfig);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the in-memory rule index", e);
     }
@@ -84,30 +115,26 @@ public final class RuleMatcher implements Closeable {
   /** A matcher with {@code rules}; the ones that are rejected are listed by {@link #errors()}. */
   public RuleMatcher(Collection<Rule> rules) {
     this();
-    Map<String, Rule> accepted = new LinkedHashMap<>();
-    List<MonitorQuery> queries = new ArrayList<>();
-    for (Rule r : rules) {
-      if (accepted.containsKey(r.id())) {
-        errors.add(new RuleError(r.id(), "duplicate rule id; the first definition is kept"));
-        continue;
-      }
-      try {
-        MonitorQuery q = toQuery(r);
-        accepted.put(r.id(), r);
-        if (r.enabled()) {
-          queries.add(q);
+    try {
+      Set<String> seen = new java.util.HashSet<>();
+      for (Rule r : rules) {
+        if (!seen.add(r.id())) {
+          errors.add(new RuleError(r.id(), "duplicate rule id; the first definition is kept"));
+          continue;
         }
-      } catch (RuleException e) {
-        errors.add(e.error);
+        put(r).ifPresent(errors::add);
       }
+      applyPending();
+    } catch (RuntimeException e) {
+      close(); // the Monitor's purge thread would otherwise keep the JVM alive
+      throw e;
     }
-    register(queries);
-    accepted.values().stream().filter(Rule::enabled).forEach(r -> this.rules.put(r.id(), r));
   }
 
   /**
    * Adds or replaces one rule; a disabled rule is removed. A rule that does not parse changes
-   * nothing: the previous version, if any, stays active.
+   * nothing: the previous version, if any, stays active. The change is in effect from the next
+   * match on.
    *
    * @return the reason when the rule was rejected
    */
@@ -122,26 +149,64 @@ public final class RuleMatcher implements Closeable {
     } catch (RuleException e) {
       return Optional.of(e.error);
     }
+    change(rule.id(), new Change(rule, query));
+    return Optional.empty();
+  }
+
+  /** Removes the rule {@code id}, if present. */
+  public void remove(String id) {
+    change(id, Change.REMOVAL);
+  }
+
+  private void change(String id, Change change) {
     lock.writeLock().lock();
     try {
-      register(List.of(query));
-      rules.put(rule.id(), rule);
-      return Optional.empty();
+      pending.remove(id); // the latest change of a rule goes last, so the map keeps arrival order
+      pending.put(id, change);
+      dirty = true;
     } finally {
       lock.writeLock().unlock();
     }
   }
 
-  /** Removes the rule {@code id}, if present. */
-  public void remove(String id) {
+  /** Indexes the pending changes, if any, in one batch. */
+  private void applyPending() {
+    if (!dirty) {
+      return;
+    }
     lock.writeLock().lock();
     try {
-      if (rules.remove(id) != null) {
-        monitor.deleteById(id);
-        phrases.removed(id);
+      List<String> deletes = new ArrayList<>();
+      List<MonitorQuery> queries = new ArrayList<>();
+      for (Map.Entry<String, Change> e : pending.entrySet()) {
+        Change c = e.getValue();
+        if (c.rule() == null) {
+          if (rules.remove(e.getKey()) != null) {
+            deletes.add(e.getKey());
+            phrases.removed(e.getKey());
+          }
+        } else {
+          phrases.registered(e.getKey(), c.query().getQuery());
+          queries.add(c.query());
+          rules.put(e.getKey(), c.rule());
+        }
+      }
+      pending.clear();
+      dirty = false;
+      if (!deletes.isEmpty()) {
+        monitor.deleteById(deletes);
+      }
+      if (!queries.isEmpty()) {
+        monitor.register(queries);
+      }
+      changedSinceCompaction += deletes.size() + queries.size();
+      if (changedSinceCompaction >= Math.max(COMPACT_MIN_CHANGES, COMPACT_SHARE * rules.size())) {
+        indexConfig.compact();
+        monitor.register(List.of()); // commits, so that matching sees the merged index
+        changedSinceCompaction = 0;
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot remove rule " + id + " from the index", e);
+      throw new UncheckedIOException("cannot update the in-memory rule index", e);
     } finally {
       lock.writeLock().unlock();
     }
@@ -163,15 +228,6 @@ public final class RuleMatcher implements Closeable {
     } catch (ParseException | RuntimeException e) {
       throw new RuleException(new RuleError(r.id(),
           "query '" + r.query() + "' does not parse: " + firstLine(e.getMessage())));
-    }
-  }
-
-  private void register(List<MonitorQuery> queries) {
-    queries.forEach(q -> phrases.registered(q.getId(), q.getQuery()));
-    try {
-      monitor.register(queries);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot index rules", e);
     }
   }
 
@@ -197,13 +253,21 @@ public final class RuleMatcher implements Closeable {
     return parser.parse(query);
   }
 
+  /** Segments of the rule index, after the pending changes: for tests. */
+  int indexSegments() throws IOException {
+    applyPending();
+    return indexConfig.segments();
+  }
+
   /** The active rule {@code id}, if any. */
   public Optional<Rule> rule(String id) {
+    applyPending();
     return Optional.ofNullable(rules.get(id));
   }
 
   /** The active rules, sorted by id. */
   public List<Rule> rules() {
+    applyPending();
     return rules.values().stream().sorted(Comparator.comparing(Rule::id)).toList();
   }
 
@@ -225,6 +289,7 @@ public final class RuleMatcher implements Closeable {
   public record Result(List<RuleMatch> matches, int candidates) {}
 
   public Result matchDetailed(String title, String text) {
+    applyPending();
     String t = title == null ? "" : title;
     String x = text == null ? "" : text;
     AnalyzedText head = new AnalyzedText(analyzer, TEXT, t);

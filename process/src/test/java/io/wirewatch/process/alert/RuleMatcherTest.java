@@ -3,6 +3,7 @@ package io.wirewatch.process.alert;
 import io.wirewatch.model.Rule;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -125,6 +126,42 @@ class RuleMatcherTest {
     matcher.remove("r");
     assertThat(matcher.match("", "an embargo")).isEmpty();
     assertThat(matcher.rules()).isEmpty();
+  }
+
+  @Test
+  void aBurstOfChangesEndsInTheStateOfTheLastChangeOfEachRule() {
+    matcher = new RuleMatcher(List.of(new Rule("kept", "sanctions"), new Rule("gone", "sanctions")));
+    matcher.put(new Rule("a", "sanctions"));
+    matcher.remove("a");
+    matcher.remove("gone");
+    matcher.put(new Rule("b", "sanctions"));
+    matcher.put(new Rule("b", "embargo").withVersion(7));
+    matcher.remove("c");
+    matcher.put(new Rule("c", "embargo"));
+    matcher.put(new Rule("d", "embargo", null, null, false, null, null, 0));
+    assertThat(matcher.match("", "sanctions and an embargo")).extracting(m -> m.rule().id() + "@" + m.rule().version())
+        .containsExactly("b@7", "c@0", "kept@0");
+    assertThat(matcher.rules()).extracting(Rule::id).containsExactly("b", "c", "kept");
+  }
+
+  @Test
+  void aLargeLoadIsMergedIntoOneSegmentAndEveryRuleStillMatches() throws Exception {
+    // More rules than the Monitor commits at once, so the load leaves several segments unless merged.
+    List<Rule> many = new ArrayList<>();
+    for (int i = 0; i < 6_000; i++) {
+      many.add(new Rule("w" + i, "zz" + Integer.toString(i, 36) + "q"));
+    }
+    matcher = new RuleMatcher(many);
+    assertThat(matcher.indexSegments()).isEqualTo(1);
+    for (int i : new int[] {0, 4_999, 5_000, 5_999}) {
+      String word = "zz" + Integer.toString(i, 36) + "q";
+      assertThat(matcher.match("", "a " + word + " b")).extracting(m -> m.rule().id()).containsExactly("w" + i);
+    }
+    // A few changes later: no merge (it costs the whole index), and the changes are live.
+    matcher.put(new Rule("w0", "other"));
+    matcher.remove("w1");
+    assertThat(matcher.indexSegments()).isGreaterThan(1);
+    assertThat(matcher.match("", "zz0q zz1q other")).extracting(m -> m.rule().id()).containsExactly("w0");
   }
 
   @Test
