@@ -101,9 +101,7 @@ class TopicModelTest {
 
   @Test
   void refusesAModelTrainedWithAnotherFeatureHashing() throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (DataOutputStream out = new DataOutputStream(new GZIPOutputStream(bytes))) {
-      out.write(new byte[] {'W', 'W', 'T', 'M'});
+    byte[] file = modelFile(out -> {
       out.writeInt(TopicModel.FORMAT_VERSION);
       out.writeInt(2);
       out.writeUTF("Sports");
@@ -113,49 +111,56 @@ class TopicModelTest {
       out.writeInt(TextFeatures.KIND);
       out.writeInt(TextFeatures.VERSION - 1);
       out.writeInt(16);
-    }
-    assertThatThrownBy(() -> TopicModel.read(new ByteArrayInputStream(bytes.toByteArray()), "old.wwtm.gz"))
-        .isInstanceOf(IOException.class)
-        .hasMessageContaining("old.wwtm.gz")
-        .hasMessageContaining("feature hashing " + (TextFeatures.VERSION - 1))
-        .hasMessageContaining("train it again");
+    });
+    assertRefused(file, "old.wwtm.gz", "feature hashing " + (TextFeatures.VERSION - 1));
   }
 
   @Test
   void refusesAModelFileOfTheFormerFormat() throws IOException {
     // Format 1: one word part, its hashing version and bits before the labels.
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (DataOutputStream out = new DataOutputStream(new GZIPOutputStream(bytes))) {
-      out.write(new byte[] {'W', 'W', 'T', 'M'});
+    byte[] file = modelFile(out -> {
       out.writeInt(1);
       out.writeInt(3);
       out.writeInt(20);
       out.writeInt(2);
-    }
-    assertThatThrownBy(() -> TopicModel.read(new ByteArrayInputStream(bytes.toByteArray()), "v1.wwtm.gz"))
-        .isInstanceOf(IOException.class)
-        .hasMessageContaining("v1.wwtm.gz")
-        .hasMessageContaining("model format 1, this version reads " + TopicModel.FORMAT_VERSION)
-        .hasMessageContaining("train it again");
+    });
+    assertRefused(file, "v1.wwtm.gz", "model format 1, this version reads " + TopicModel.FORMAT_VERSION);
   }
 
   @Test
   void refusesAModelFileWhosePartsHaveNoWeights() throws IOException {
     // Format 2: parts pooled with equal weights, no weight before each part.
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (DataOutputStream out = new DataOutputStream(new GZIPOutputStream(bytes))) {
-      out.write(new byte[] {'W', 'W', 'T', 'M'});
+    byte[] file = modelFile(out -> {
       out.writeInt(2);
       out.writeInt(2);
       out.writeUTF("Sports");
       out.writeUTF("World");
       out.writeInt(1);
       out.writeInt(TextFeatures.KIND);
+    });
+    assertRefused(file, "v2.wwtm.gz", "model format 2, this version reads " + TopicModel.FORMAT_VERSION);
+  }
+
+  /** What a test writes after the magic bytes of a hand-made model file. */
+  private interface ModelBody {
+    void write(DataOutputStream out) throws IOException;
+  }
+
+  private static byte[] modelFile(ModelBody body) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(new GZIPOutputStream(bytes))) {
+      out.write(new byte[] {'W', 'W', 'T', 'M'});
+      body.write(out);
     }
-    assertThatThrownBy(() -> TopicModel.read(new ByteArrayInputStream(bytes.toByteArray()), "v2.wwtm.gz"))
+    return bytes.toByteArray();
+  }
+
+  /** Reading {@code file} fails with a message naming it, the reason and the remedy. */
+  private static void assertRefused(byte[] file, String name, String reason) {
+    assertThatThrownBy(() -> TopicModel.read(new ByteArrayInputStream(file), name))
         .isInstanceOf(IOException.class)
-        .hasMessageContaining("v2.wwtm.gz")
-        .hasMessageContaining("model format 2, this version reads " + TopicModel.FORMAT_VERSION)
+        .hasMessageContaining(name)
+        .hasMessageContaining(reason)
         .hasMessageContaining("train it again");
   }
 
