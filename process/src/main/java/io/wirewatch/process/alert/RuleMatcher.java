@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -116,7 +117,7 @@ public final class RuleMatcher implements Closeable {
   public RuleMatcher(Collection<Rule> rules) {
     this();
     try {
-      Set<String> seen = new java.util.HashSet<>();
+      Set<String> seen = new HashSet<>();
       for (Rule r : rules) {
         if (!seen.add(r.id())) {
           errors.add(new RuleError(r.id(), "duplicate rule id; the first definition is kept"));
@@ -125,8 +126,13 @@ public final class RuleMatcher implements Closeable {
         put(r).ifPresent(errors::add);
       }
       applyPending();
-    } catch (RuntimeException e) {
-      close(); // the Monitor's purge thread would otherwise keep the JVM alive
+    } catch (RuntimeException | Error e) {
+      // Out of memory included: the Monitor's purge thread would otherwise keep the JVM alive.
+      try {
+        close();
+      } catch (RuntimeException suppressed) {
+        e.addSuppressed(suppressed);
+      }
       throw e;
     }
   }

@@ -2,8 +2,11 @@ package io.wirewatch.process.alert;
 
 import io.wirewatch.model.Rule;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Set;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -162,6 +165,42 @@ class RuleMatcherTest {
     matcher.remove("w1");
     assertThat(matcher.indexSegments()).isGreaterThan(1);
     assertThat(matcher.match("", "zz0q zz1q other")).extracting(m -> m.rule().id()).containsExactly("w0");
+  }
+
+  @Test
+  void aLoadThatFailsStopsTheIndexThreadsItStarted() throws Exception {
+    Set<Thread> before = purgeThreads();
+    Collection<Rule> failing = new java.util.AbstractList<Rule>() {
+      @Override
+      public Rule get(int i) {
+        if (i == 1) {
+          throw new IllegalStateException("rules source broke");
+        }
+        return new Rule("r" + i, "sanctions");
+      }
+
+      @Override
+      public int size() {
+        return 2;
+      }
+    };
+    assertThatThrownBy(() -> new RuleMatcher(failing)).hasMessageContaining("rules source broke");
+    // A live purge thread is not a daemon: it would keep a failed command's JVM from exiting.
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    Set<Thread> started = purgeThreads();
+    started.removeAll(before);
+    while (!started.isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+      started.removeIf(t -> !t.isAlive());
+    }
+    assertThat(started).isEmpty();
+  }
+
+  private static Set<Thread> purgeThreads() {
+    Set<Thread> out = new java.util.HashSet<>();
+    Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.getName().startsWith("cache-purge") && t.isAlive()).forEach(out::add);
+    return out;
   }
 
   @Test
