@@ -2,13 +2,12 @@ package io.wirewatch.process.alert;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.codecs.PostingsFormat;
 import org.apache.lucene.codecs.lucene99.Lucene99Codec;
 import org.apache.lucene.codecs.memory.DirectPostingsFormat;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.TieredMergePolicy;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.monitor.MonitorConfiguration;
 
 /**
@@ -39,13 +38,8 @@ final class RuleIndexConfiguration extends MonitorConfiguration {
 
   @Override
   protected IndexWriterConfig getIndexWriterConfig() {
-    // Monitor's own defaults (a keyword analyzer: documents arrive as token streams; a tiered
-    // merge policy with four segments per tier), plus the in-memory postings.
-    IndexWriterConfig config = new IndexWriterConfig(new KeywordAnalyzer());
-    TieredMergePolicy merges = new TieredMergePolicy();
-    merges.setSegmentsPerTier(4);
-    config.setMergePolicy(merges);
-    config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+    // Monitor's own defaults (keyword analyzer, tiered merges), with the postings in memory.
+    IndexWriterConfig config = super.getIndexWriterConfig();
     config.setCodec(new DirectPostingsCodec());
     return config;
   }
@@ -69,7 +63,7 @@ final class RuleIndexConfiguration extends MonitorConfiguration {
   /** Segments of the rule index as last committed, for tests. */
   int segments() throws IOException {
     IndexWriter w = writer;
-    return w == null ? 0 : org.apache.lucene.index.SegmentInfos.readLatestCommit(w.getDirectory()).size();
+    return w == null ? 0 : SegmentInfos.readLatestCommit(w.getDirectory()).size();
   }
 
   /** The current default codec with every field's postings in memory. */
