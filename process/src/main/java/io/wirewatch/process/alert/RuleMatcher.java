@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.Set;
+import java.util.TreeSet;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -390,7 +391,7 @@ public final class RuleMatcher implements Closeable {
         }
       }
       if (titleInText && !titleField.isEmpty()) {
-        titleHits = sorted(new java.util.TreeSet<>(titleHits));
+        titleHits = sorted(new TreeSet<>(titleHits));
       }
       Set<String> terms = new LinkedHashSet<>();
       titleHits.forEach(h -> terms.add(titleWords.computeIfAbsent(key(h), k -> slice(title, h))));

@@ -9,9 +9,11 @@ import de.bwaldvogel.liblinear.Problem;
 import de.bwaldvogel.liblinear.SolverType;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 
 /**
  * Trains a {@link TopicModel}: one part per view of the text (hashed word n-grams, and unless
@@ -149,7 +151,7 @@ public final class TopicModelTrainer {
    * fixed before any measurement: the whole range in steps of 0.05, the extremes left out because
    * a part with almost no weight should rather not be trained.
    */
-  static final double[] WORD_WEIGHTS = java.util.stream.IntStream.rangeClosed(2, 18).mapToDouble(i -> i * 0.05).toArray();
+  static final double[] WORD_WEIGHTS = IntStream.rangeClosed(2, 18).mapToDouble(i -> i * 0.05).toArray();
 
   /**
    * The parts' weights in the pool: equal without inner folds or with one part; otherwise the word
@@ -171,7 +173,7 @@ public final class TopicModelTrainer {
     for (int i = 0; i < y.length; i++) {
       order.add(i);
     }
-    java.util.Collections.shuffle(order, new Random(options.seed()));
+    Collections.shuffle(order, new Random(options.seed()));
     int[] fold = new int[y.length];
     for (int j = 0; j < order.size(); j++) {
       fold[order.get(j)] = j % k;
@@ -185,7 +187,7 @@ public final class TopicModelTrainer {
         }
       }
       int[] yIn = in.stream().mapToInt(i -> y[i]).toArray();
-      if (java.util.Arrays.stream(yIn).distinct().count() < l) {
+      if (Arrays.stream(yIn).distinct().count() < l) {
         return TopicModel.equalWeights(p); // too few texts for every label to be seen in each inner fold
       }
       for (int v = 0; v < p; v++) {
