@@ -17,6 +17,7 @@ import io.wirewatch.ingest.fetch.Validators;
 import io.wirewatch.ingest.source.Source;
 import io.wirewatch.model.ArticleId;
 import io.wirewatch.model.DeadLetter;
+import io.wirewatch.model.Stage;
 import io.wirewatch.model.RawArticle;
 import io.wirewatch.model.SeenItem;
 import io.wirewatch.model.SourceStatus;
@@ -92,7 +93,7 @@ public final class FeedPoller {
       }
     } catch (RuntimeException e) {
       // A parser bug on hostile input must cost this poll only, with a record saying so.
-      w.fail("ingest.feed", source.url().toString(), e);
+      w.fail(Stage.INGEST_FEED, source.url().toString(), e);
     }
     if (w.error != null) {
       state.consecutiveFailures++;
@@ -154,12 +155,12 @@ public final class FeedPoller {
       if (e.status() == 200 || e.status() == 304) {
         w.httpStatus = e.status();
       }
-      w.fail("ingest.feed", source.url().toString(), e);
+      w.fail(Stage.INGEST_FEED, source.url().toString(), e);
       return;
     } catch (FeedParseException e) {
       // An unreadable body must be fetched whole next time, not answered with 304.
       w.state.validators = Validators.NONE;
-      w.fail("ingest.feed", source.url().toString(), e);
+      w.fail(Stage.INGEST_FEED, source.url().toString(), e);
       return;
     }
     w.entries = feed.entries().size();
@@ -172,7 +173,7 @@ public final class FeedPoller {
     String sourceId = w.source.id();
     String itemId = ItemIdentity.idOf(entry);
     if (entry.link() == null || itemId == null) {
-      w.batch.deadLetter(w.source.url().toString(), new DeadLetter("ingest.entry",
+      w.batch.deadLetter(w.source.url().toString(), new DeadLetter(Stage.INGEST_ENTRY,
           "feed entry has no usable link", null, w.source.url().toString(),
           "guid=" + entry.guid() + " title=" + entry.title(), clock.instant()));
       w.failed++;
@@ -214,7 +215,7 @@ public final class FeedPoller {
   private void pollPage(Work w, URI link, String title, Instant published, String itemId, String hash,
       boolean update, String urlKey) {
     if (!robots.allowed(link)) {
-      w.batch.deadLetter(link.toString(), new DeadLetter("ingest.page", "disallowed by robots.txt",
+      w.batch.deadLetter(link.toString(), new DeadLetter(Stage.INGEST_PAGE, "disallowed by robots.txt",
           null, link.toString(), null, clock.instant()));
       w.failed++;
       return;
@@ -234,7 +235,7 @@ public final class FeedPoller {
     } catch (FetchException | IOException | RuntimeException e) {
       if (w.source.type() == Source.Type.PAGE) {
         w.httpStatus = e instanceof FetchException fe ? fe.status() : 0;
-        w.fail("ingest.page", link.toString(), e);
+        w.fail(Stage.INGEST_PAGE, link.toString(), e);
       } else {
         w.pageFailed(link.toString(), e);
       }
@@ -252,7 +253,7 @@ public final class FeedPoller {
     } catch (FetchException e) {
       w.httpStatus = e.status();
       w.retryAfter = e.retryAfter();
-      w.fail("ingest.feed", w.source.url().toString(), e);
+      w.fail(Stage.INGEST_FEED, w.source.url().toString(), e);
       return;
     }
     if (page.notModified()) {
@@ -326,7 +327,7 @@ public final class FeedPoller {
     }
 
     /** The source itself failed: the poll's error, and a dead letter. */
-    void fail(String stage, String subject, Exception e) {
+    void fail(Stage stage, String subject, Exception e) {
       LOG.warn("{} failed for {}: {}", stage, subject, e.getMessage());
       error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       failed++;
@@ -337,7 +338,7 @@ public final class FeedPoller {
     void pageFailed(String subject, Exception e) {
       LOG.warn("ingest.page failed for {}: {}", subject, e.getMessage());
       failed++;
-      batch.deadLetter(subject, DeadLetter.of("ingest.page", subject, e, null, clock.instant()));
+      batch.deadLetter(subject, DeadLetter.of(Stage.INGEST_PAGE, subject, e, null, clock.instant()));
     }
   }
 }

@@ -3,6 +3,7 @@ package io.wirewatch.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import io.wirewatch.model.Stage;
 import io.wirewatch.ingest.IngestConfig.FetchLimits;
 import io.wirewatch.ingest.feed.FeedReader;
 import io.wirewatch.ingest.fetch.FetchException;
@@ -156,7 +157,7 @@ class FeedPollerTest {
     Keyed dead = sink.deadLetters.get(0);
     String cUrl = base() + "/c.html";
     assertThat(dead.key()).isEqualTo(cUrl);
-    assertThat(dead.letter().stage()).isEqualTo("ingest.page");
+    assertThat(dead.letter().stage()).isEqualTo(Stage.INGEST_PAGE);
     assertThat(dead.letter().subject()).isEqualTo(cUrl);
     assertThat(dead.letter().reason()).contains("500").contains(cUrl);
     assertThat(dead.letter().errorType()).isEqualTo(FetchException.class.getName());
@@ -174,7 +175,7 @@ class FeedPollerTest {
     assertThat(second).isEqualTo(new PollReport("test-wire", 3, 0, 1));
     assertThat(sink.articles).hasSize(2);
     assertThat(sink.deadLetters).hasSize(2);
-    assertThat(sink.deadLetters.get(1).letter().stage()).isEqualTo("ingest.page");
+    assertThat(sink.deadLetters.get(1).letter().stage()).isEqualTo(Stage.INGEST_PAGE);
     assertThat(sink.deadLetters.get(1).letter().reason()).contains("500");
     assertThat(hits.get("/feed.xml")).hasValue(2);
     assertThat(hits.get("/a.html")).hasValue(1);
@@ -253,7 +254,7 @@ class FeedPollerTest {
     assertThat(sink.articles).isEmpty();
     assertThat(sink.deadLetters).singleElement().satisfies(d -> {
       assertThat(d.key()).isEqualTo(base() + "/garbage.xml");
-      assertThat(d.letter().stage()).isEqualTo("ingest.feed");
+      assertThat(d.letter().stage()).isEqualTo(Stage.INGEST_FEED);
       assertThat(d.letter().subject()).isEqualTo(base() + "/garbage.xml");
       assertThat(d.letter().reason()).contains("not a readable feed").contains(base() + "/garbage.xml");
       assertThat(d.letter().at()).isEqualTo(NOW);
@@ -268,7 +269,7 @@ class FeedPollerTest {
 
     assertThat(report.failed()).isEqualTo(1);
     assertThat(sink.deadLetters).singleElement().satisfies(d -> {
-      assertThat(d.letter().stage()).isEqualTo("ingest.feed");
+      assertThat(d.letter().stage()).isEqualTo(Stage.INGEST_FEED);
       assertThat(d.letter().reason()).contains("404");
     });
   }
@@ -285,7 +286,7 @@ class FeedPollerTest {
     assertThat(report).isEqualTo(new PollReport("test-wire", 2, 1, 1));
     assertThat(sink.articles).extracting(RawArticle::feedTitle).containsExactly("Fine");
     assertThat(sink.deadLetters).singleElement().satisfies(d -> {
-      assertThat(d.letter().stage()).isEqualTo("ingest.entry");
+      assertThat(d.letter().stage()).isEqualTo(Stage.INGEST_ENTRY);
       assertThat(d.letter().payload()).contains("Linkless");
     });
   }
@@ -321,7 +322,7 @@ class FeedPollerTest {
 
     assertThat(report).isEqualTo(new PollReport("test-wire", 0, 0, 1));
     assertThat(sink.deadLetters).singleElement()
-        .satisfies(d -> assertThat(d.letter().stage()).isEqualTo("ingest.feed"));
+        .satisfies(d -> assertThat(d.letter().stage()).isEqualTo(Stage.INGEST_FEED));
   }
 
   record Keyed(String key, DeadLetter letter) {}

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.wirewatch.model.Stage;
 import io.wirewatch.ingest.IngestConfig.FetchLimits;
 import io.wirewatch.ingest.dedup.SeenItems;
 import io.wirewatch.ingest.feed.FeedReader;
@@ -210,7 +211,7 @@ class SourceBehaviourTest {
     assertThat(st.error()).contains("redirect loop");
     assertThat(st.httpStatus()).isEqualTo(302);
     assertThat(sink.articles).isEmpty();
-    assertThat(sink.letters).singleElement().satisfies(d -> assertThat(d.stage()).isEqualTo("ingest.feed"));
+    assertThat(sink.letters).singleElement().satisfies(d -> assertThat(d.stage()).isEqualTo(Stage.INGEST_FEED));
   }
 
   @Test

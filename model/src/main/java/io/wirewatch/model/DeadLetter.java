@@ -7,8 +7,7 @@ import java.util.Objects;
  * Something the pipeline could not handle, kept with its reason instead of being dropped: the value of
  * {@code news.dead-letter}. Ops teams read this topic to see bad feeds, bad pages and poison records.
  *
- * @param stage     where it failed: {@code ingest.feed}, {@code ingest.page}, {@code process.decode},
- *                  {@code process.clean}, ...
+ * @param stage     where it failed, from the closed vocabulary {@link Stage}
  * @param reason    a readable message that names what was wrong
  * @param errorType class name of the exception, or null
  * @param subject   what failed: a URL, a record key, a rule id
@@ -16,7 +15,7 @@ import java.util.Objects;
  * @param at        when it failed
  */
 public record DeadLetter(
-    String stage,
+    Stage stage,
     String reason,
     String errorType,
     String subject,
@@ -34,7 +33,7 @@ public record DeadLetter(
     }
   }
 
-  public static DeadLetter of(String stage, String subject, Throwable error, String payload, Instant at) {
+  public static DeadLetter of(Stage stage, String subject, Throwable error, String payload, Instant at) {
     String reason = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
     return new DeadLetter(stage, reason, error.getClass().getName(), subject, payload, at);
   }

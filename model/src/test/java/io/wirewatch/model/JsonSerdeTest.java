@@ -71,7 +71,7 @@ class JsonSerdeTest {
 
   @Test
   void deadLetterPayloadIsTruncated() {
-    DeadLetter d = new DeadLetter("s", "r", null, "x", "a".repeat(10_000), Instant.EPOCH);
+    DeadLetter d = new DeadLetter(Stage.PROCESS_CLEAN, "r", null, "x", "a".repeat(10_000), Instant.EPOCH);
     assertThat(d.payload()).hasSizeLessThan(DeadLetter.MAX_PAYLOAD_CHARS + 20).endsWith("…[truncated]");
   }
 

@@ -3,6 +3,7 @@ package io.wirewatch.process;
 import io.wirewatch.model.DeadLetter;
 import io.wirewatch.model.Topics;
 import io.wirewatch.model.Rule;
+import io.wirewatch.model.Stage;
 import io.wirewatch.process.alert.RuleError;
 import io.wirewatch.process.alert.RulesFile;
 import io.wirewatch.process.alert.RulesTopic;
@@ -86,7 +87,7 @@ public final class ProcessService implements AutoCloseable {
       for (RuleError e : errors) {
         LOG.error("rule {} rejected: {}", e.ruleId(), e.reason());
         sent.add(producer.send(new ProducerRecord<>(topics.deadLetter().name(), e.ruleId(),
-            new DeadLetter("process.rule", e.reason(), null, e.ruleId(), null, clock.instant()))));
+            new DeadLetter(Stage.PROCESS_RULE, e.reason(), null, e.ruleId(), null, clock.instant()))));
       }
       for (var f : sent) {
         f.get();

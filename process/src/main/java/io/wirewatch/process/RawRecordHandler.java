@@ -4,6 +4,7 @@ import io.wirewatch.model.Alert;
 import io.wirewatch.model.Article;
 import io.wirewatch.model.DeadLetter;
 import io.wirewatch.model.RawArticle;
+import io.wirewatch.model.Stage;
 import io.wirewatch.model.Topic;
 import io.wirewatch.process.alert.AlertRaiser;
 import io.wirewatch.process.dedup.Revisions;
@@ -46,7 +47,7 @@ public final class RawRecordHandler {
         throw new IllegalArgumentException("record key '" + key + "' is not the article id '" + raw.id() + "'");
       }
     } catch (RuntimeException e) {
-      return Outcome.failed(DeadLetter.of("process.decode", key, e, preview(value), clock.instant()));
+      return Outcome.failed(DeadLetter.of(Stage.PROCESS_DECODE, key, e, preview(value), clock.instant()));
     }
     String stored = revisions.get(raw.id());
     int revision = Revisions.next(stored, raw.contentHash());
@@ -57,13 +58,13 @@ public final class RawRecordHandler {
     try {
       article = processor.process(raw, revision);
     } catch (RuntimeException e) {
-      return Outcome.failed(DeadLetter.of("process.clean", raw.url(), e, raw.html(), clock.instant()));
+      return Outcome.failed(DeadLetter.of(Stage.PROCESS_CLEAN, raw.url(), e, raw.html(), clock.instant()));
     }
     List<Alert> raised;
     try {
       raised = alerts.alertsFor(article);
     } catch (RuntimeException e) {
-      return Outcome.failed(DeadLetter.of("process.alert", raw.url(), e, article.title(), clock.instant()));
+      return Outcome.failed(DeadLetter.of(Stage.PROCESS_ALERT, raw.url(), e, article.title(), clock.instant()));
     }
     // Only a page that went all the way through is remembered, so a failed one is retried when
     // ingest delivers it again.

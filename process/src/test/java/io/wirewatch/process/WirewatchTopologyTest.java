@@ -2,6 +2,7 @@ package io.wirewatch.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.wirewatch.model.Stage;
 import io.wirewatch.model.Alert;
 import io.wirewatch.model.Article;
 import io.wirewatch.model.ArticleId;
@@ -151,7 +152,7 @@ class WirewatchTopologyTest {
 
     List<DeadLetter> letters = deadLetters.readValuesToList();
     assertThat(letters).hasSize(2);
-    assertThat(letters.get(0).stage()).isEqualTo("process.decode");
+    assertThat(letters.get(0).stage()).isEqualTo(Stage.PROCESS_DECODE);
     assertThat(letters.get(0).subject()).isEqualTo("poison-key");
     assertThat(letters.get(0).payload()).isEqualTo("this is not JSON {");
     assertThat(letters.get(0).reason()).contains("not a RawArticle record on news.raw");
