@@ -1,5 +1,6 @@
 package io.wirewatch.app;
 
+import io.wirewatch.ingest.fetch.SavedPages;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wirewatch.process.clean.ArticleCleaner;
@@ -43,11 +44,11 @@ final class ExtractCommand implements Callable<Integer> {
     ArticleCleaner cleaner = new ArticleCleaner();
     PrintWriter out = spec.commandLine().getOut();
     int failed = 0;
-    for (Path p : PageFiles.expand(paths)) {
+    for (Path p : SavedPages.expand(paths)) {
       ObjectNode line = JSON.createObjectNode();
       line.put("path", p.toString());
       try {
-        CleanedPage page = cleaner.clean(PageFiles.read(p, url), url);
+        CleanedPage page = cleaner.clean(SavedPages.read(p, url), url);
         line.put("title", page.title());
         line.put("byline", page.byline());
         line.put("published", page.published() == null ? null : page.published().toString());

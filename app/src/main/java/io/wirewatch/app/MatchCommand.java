@@ -1,5 +1,6 @@
 package io.wirewatch.app;
 
+import io.wirewatch.ingest.fetch.SavedPages;
 import io.wirewatch.ingest.fetch.HtmlPage;
 import io.wirewatch.model.Alert;
 import io.wirewatch.model.Article;
@@ -62,10 +63,10 @@ final class MatchCommand implements Callable<Integer> {
       loaded.errors().forEach(e -> LOG.error("rule {} rejected: {}", e.ruleId(), e.reason()));
       matcher.errors().forEach(e -> LOG.error("rule {} rejected: {}", e.ruleId(), e.reason()));
       AlertRaiser raiser = new AlertRaiser(matcher, Clock.systemUTC());
-      for (Path p : PageFiles.expand(paths)) {
+      for (Path p : SavedPages.expand(paths)) {
         pages++;
         try {
-          HtmlPage page = PageFiles.decode(p, null);
+          HtmlPage page = SavedPages.decode(p, null);
           String url = page.canonicalUrl().toString();
           RawArticle raw = new RawArticle(ArticleId.of(url), "local", url, null, null, null, "text/html",
               page.html(), ArticleId.contentHash(page.html()));

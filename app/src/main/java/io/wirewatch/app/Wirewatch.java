@@ -1,5 +1,6 @@
 package io.wirewatch.app;
 
+import io.wirewatch.bench.BenchCommand;
 import io.wirewatch.model.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Command;
       ClassifyCommand.class,
       SourcesCommand.class,
       FeedCommand.class,
-      io.wirewatch.app.bench.BenchCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Wirewatch implements Runnable {
@@ -35,7 +36,7 @@ public final class Wirewatch implements Runnable {
   }
 
   static CommandLine commandLine() {
-    CommandLine cl = new CommandLine(new Wirewatch());
+    CommandLine cl = new CommandLine(new Wirewatch(), new LauncherEnvironment());
     // A bad setting is the user's mistake, not a crash: show the message, not a stack trace.
     cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
       if (ex instanceof ConfigException || ex instanceof IllegalArgumentException) {

@@ -1,8 +1,8 @@
-package io.wirewatch.app.bench;
+package io.wirewatch.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.wirewatch.app.PageFiles;
+import io.wirewatch.ingest.fetch.SavedPages;
 import io.wirewatch.process.clean.ArticleCleaner;
 import io.wirewatch.process.clean.CleanedPage;
 import java.io.IOException;
@@ -230,7 +230,7 @@ public final class ExtractBench implements Callable<Integer> {
     for (Iterator<Map.Entry<String, JsonNode>> it = truth.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       Path file = corpus.resolve("html").resolve(e.getKey() + ".html.gz");
-      String html = new String(PageFiles.bytes(file), StandardCharsets.UTF_8);
+      String html = new String(SavedPages.bytes(file), StandardCharsets.UTF_8);
       pages.add(new Page(e.getKey(), e.getValue().path("url").asText(null), file, html,
           e.getValue().path("articleBody").asText("")));
     }

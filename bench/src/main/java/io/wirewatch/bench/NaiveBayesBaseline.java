@@ -1,4 +1,4 @@
-package io.wirewatch.app.bench;
+package io.wirewatch.bench;
 
 import io.wirewatch.process.classify.SparseVector;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package io.wirewatch.app.bench;
+package io.wirewatch.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.wirewatch.model.Json;

@@ -1,4 +1,4 @@
-package io.wirewatch.app.bench;
+package io.wirewatch.bench;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

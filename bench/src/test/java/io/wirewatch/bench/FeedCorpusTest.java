@@ -1,8 +1,8 @@
-package io.wirewatch.app.bench;
+package io.wirewatch.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.wirewatch.app.bench.FeedCorpus.Kind;
+import io.wirewatch.bench.FeedCorpus.Kind;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.wirewatch.app.bench;
+package io.wirewatch.bench;
 
 /** A headline and main text used by the matching benchmarks. */
 record BenchArticle(String title, String text) {}

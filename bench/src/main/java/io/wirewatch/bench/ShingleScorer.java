@@ -1,4 +1,4 @@
-package io.wirewatch.app.bench;
+package io.wirewatch.bench;
 
 import java.util.ArrayList;
 import java.util.HashMap;

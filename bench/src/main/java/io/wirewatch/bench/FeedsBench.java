@@ -1,10 +1,10 @@
-package io.wirewatch.app.bench;
+package io.wirewatch.bench;
 
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.io.SyndFeedInput;
 import com.rometools.rome.io.XmlReader;
-import io.wirewatch.app.bench.FeedCorpus.Case;
-import io.wirewatch.app.bench.FeedCorpus.Expected;
+import io.wirewatch.bench.FeedCorpus.Case;
+import io.wirewatch.bench.FeedCorpus.Expected;
 import io.wirewatch.ingest.feed.FeedEntry;
 import io.wirewatch.ingest.feed.FeedReader;
 import io.wirewatch.ingest.fetch.UrlCanonicalizer;

@@ -1,6 +1,5 @@
-package io.wirewatch.app.bench;
+package io.wirewatch.bench;
 
-import io.wirewatch.app.broker.EmbeddedKafka;
 import io.wirewatch.ingest.source.Source;
 import io.wirewatch.ingest.source.SourceCatalog;
 import io.wirewatch.model.SourceStatus;
@@ -50,6 +49,12 @@ import picocli.CommandLine.Option;
         + "ignoring ETags.")
 public final class IngestBench implements Callable<Integer> {
 
+  private final BenchEnvironment env;
+
+  public IngestBench(BenchEnvironment env) {
+    this.env = env;
+  }
+
   /** Partitions of the bench's topics, as the default app.topics.partitions. */
   private static final int PARTITIONS = 3;
 
@@ -82,11 +87,11 @@ public final class IngestBench implements Callable<Integer> {
   public Integer call() throws Exception {
     Duration every = Settings.parseDuration(interval);
     Duration measure = Settings.parseDuration(window);
-    List<String> jvm = ingestJavaOpts == null ? ChildIngestor.launcherOptions()
+    List<String> jvm = ingestJavaOpts == null ? ChildCommand.launcherOptions()
         : List.of(ingestJavaOpts.trim().split("\\s+"));
     Path dir = Files.createTempDirectory("wirewatch-bench-ingest");
     List<Phase> phases = new ArrayList<>();
-    try (EmbeddedKafka broker = new EmbeddedKafka(dir.resolve("broker"), Map.of()).start();
+    try (BenchEnvironment.Broker broker = env.startBroker(dir.resolve("broker"));
         SyntheticFeeds feeds = new SyntheticFeeds(sources, changePercent / 100.0)) {
       phases.add(phase("conditional GET", true, broker.bootstrapServers(), feeds, every, measure, jvm, dir));
       phases.add(phase("baseline: no 304", false, broker.bootstrapServers(), feeds, every, measure, jvm, dir));
@@ -122,7 +127,7 @@ public final class IngestBench implements Callable<Integer> {
     // one host serves all 10,000 feeds here; real sources spread over many hosts
     settings.put("ingest.politeness.max-per-host", "64");
     settings.put("ingest.politeness.min-delay", "0ms");
-    try (ChildIngestor ingest = ChildIngestor.start(bootstrap, settings, jvm, dir.resolve(group + ".log"))) {
+    try (ChildCommand ingest = ChildCommand.start(env, "ingest", bootstrap, settings, jvm, dir.resolve(group + ".log"))) {
       // Warm-up: every source polled once (first polls are full 200s that emit every item), then
       // one more interval so that the window sees the steady state.
       long warmDeadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
@@ -162,7 +167,7 @@ public final class IngestBench implements Callable<Integer> {
       long polls = in.size();
       return new Phase(name, polls / secs, newItems / secs, p99, polls == 0 ? 0 : ingestCpu / 1e6 / polls,
           ingestCpu / (double) wall, benchCpu / (double) wall, requests == 0 ? 0 : notModified / (double) requests,
-          polls, ingestPeak, windowMaxRss, ChildIngestor.procStatusKb("self", "VmHWM:"));
+          polls, ingestPeak, windowMaxRss, ChildCommand.procStatusKb("self", "VmHWM:"));
     } finally {
       reader.stop();
       readerThread.join(10_000);

@@ -1,4 +1,4 @@
-package io.wirewatch.app.bench;
+package io.wirewatch.bench;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -11,47 +11,38 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code wirewatch ingest} run in a child JVM, as a user runs it, so that its CPU and memory are
- * measured apart from the broker and the synthetic feed server of the bench's own JVM. The child
- * gets the same java, class path and JVM options as the bench (the launcher's options), and its
- * output goes to a log file.
+ * A {@code wirewatch} command (such as {@code ingest}) run in a child JVM, as a user runs it, so
+ * that its CPU and memory are measured apart from the broker and the fixtures of the bench's own
+ * JVM. The child gets the same java, class path and, by default, the same JVM options as the bench
+ * (the launcher's options); its output goes to a log file.
  */
-final class ChildIngestor implements AutoCloseable {
+final class ChildCommand implements AutoCloseable {
 
-  private static final String MAIN = "io.wirewatch.app.Wirewatch";
-
+  private final String name;
   private final Process process;
   private final Path log;
 
-  private ChildIngestor(Process process, Path log) {
+  private ChildCommand(String name, Process process, Path log) {
+    this.name = name;
     this.process = process;
     this.log = log;
   }
 
   /**
-   * Starts {@code wirewatch ingest --bootstrap-servers BOOTSTRAP --set K=V ...}.
+   * Starts {@code wirewatch COMMAND --bootstrap-servers BOOTSTRAP --set K=V ...}.
    *
    * @param jvmOptions options of the child JVM (heap, GC), e.g. {@link #launcherOptions()}
    */
-  static ChildIngestor start(String bootstrap, Map<String, String> settings, List<String> jvmOptions, Path log)
-      throws IOException {
-    String java = ProcessHandle.current().info().command()
-        .orElseThrow(() -> new IllegalStateException("cannot tell which java runs this JVM"));
-    List<String> cmd = new ArrayList<>();
-    cmd.add(java);
-    cmd.addAll(jvmOptions);
-    cmd.add("-cp");
-    cmd.add(System.getProperty("java.class.path"));
-    cmd.add(MAIN);
-    cmd.add("ingest");
-    cmd.add("--bootstrap-servers");
-    cmd.add(bootstrap);
+  static ChildCommand start(BenchEnvironment env, String command, String bootstrap, Map<String, String> settings,
+      List<String> jvmOptions, Path log) throws IOException {
+    List<String> args = new ArrayList<>(List.of(command, "--bootstrap-servers", bootstrap));
     settings.forEach((k, v) -> {
-      cmd.add("--set");
-      cmd.add(k + "=" + v);
+      args.add("--set");
+      args.add(k + "=" + v);
     });
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    return new ChildIngestor(p, log);
+    Process p = new ProcessBuilder(env.childCommand(jvmOptions, args))
+        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    return new ChildCommand(command, p, log);
   }
 
   /** The heap and GC options of this JVM, i.e. what the launcher gives every command. */
@@ -72,7 +63,7 @@ final class ChildIngestor implements AutoCloseable {
   /** Fails with the log's location when the child has exited (a bad option, no broker...). */
   void checkAlive() {
     if (!process.isAlive()) {
-      throw new IllegalStateException("the ingest process exited with code " + process.exitValue() + "; see " + log);
+      throw new IllegalStateException("the " + name + " process exited with code " + process.exitValue() + "; see " + log);
     }
   }
 

@@ -1,4 +1,4 @@
-package io.wirewatch.app.bench;
+package io.wirewatch.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

@@ -1,7 +1,5 @@
-package io.wirewatch.app;
+package io.wirewatch.ingest.fetch;
 
-import io.wirewatch.ingest.fetch.FetchedPage;
-import io.wirewatch.ingest.fetch.HtmlPage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
@@ -17,12 +16,12 @@ import java.util.zip.GZIPInputStream;
  * Saved HTML pages on disk for the offline tools: {@code .html}, {@code .htm} and their gzipped
  * forms, directories walked. Pages are decoded exactly as the ingestor decodes a fetched page.
  */
-public final class PageFiles {
+public final class SavedPages {
 
-  private PageFiles() {}
+  private SavedPages() {}
 
   public static boolean isPage(Path p) {
-    String n = p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+    String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
     return n.endsWith(".html") || n.endsWith(".htm") || n.endsWith(".html.gz") || n.endsWith(".htm.gz");
   }
 
@@ -32,7 +31,7 @@ public final class PageFiles {
     for (Path a : args) {
       if (Files.isDirectory(a)) {
         try (Stream<Path> s = Files.walk(a)) {
-          s.filter(Files::isRegularFile).filter(PageFiles::isPage).sorted().forEach(out::add);
+          s.filter(Files::isRegularFile).filter(SavedPages::isPage).sorted().forEach(out::add);
         } catch (IOException e) {
           throw new UncheckedIOException("cannot list " + a, e);
         }
@@ -47,7 +46,7 @@ public final class PageFiles {
 
   /** The file's bytes, gunzipped when its name ends in .gz. */
   public static byte[] bytes(Path p) throws IOException {
-    if (!p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".gz")) {
+    if (!p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz")) {
       return Files.readAllBytes(p);
     }
     try (InputStream in = new GZIPInputStream(Files.newInputStream(p))) {
