@@ -4,18 +4,11 @@ import io.wirewatch.ingest.fetch.SavedPages;
 import io.wirewatch.ingest.fetch.HtmlPage;
 import io.wirewatch.model.Alert;
 import io.wirewatch.model.Article;
-import io.wirewatch.model.ArticleId;
 import io.wirewatch.model.Json;
-import io.wirewatch.model.RawArticle;
-import io.wirewatch.model.Topics;
-import io.wirewatch.process.ProcessComponents;
+import io.wirewatch.process.PagePipeline;
 import io.wirewatch.process.ProcessConfig;
-import io.wirewatch.process.alert.AlertRaiser;
-import io.wirewatch.process.alert.RuleMatcher;
 import io.wirewatch.process.alert.RulesFile;
-import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -57,21 +50,16 @@ final class MatchCommand implements Callable<Integer> {
     PrintStream out = System.out;
     int pages = 0;
     int failed = 0;
-    try (ProcessComponents parts = new ProcessComponents(ProcessConfig.from(common.settings(Map.of())),
-            Topics.DEFAULT, Clock.systemUTC());
-        RuleMatcher matcher = new RuleMatcher(loaded.rules())) {
+    try (PagePipeline pipeline = new PagePipeline(ProcessConfig.from(common.settings(Map.of())), loaded.rules(),
+        Clock.systemUTC())) {
       loaded.errors().forEach(e -> LOG.error("rule {} rejected: {}", e.ruleId(), e.reason()));
-      matcher.errors().forEach(e -> LOG.error("rule {} rejected: {}", e.ruleId(), e.reason()));
-      AlertRaiser raiser = new AlertRaiser(matcher, Clock.systemUTC());
+      pipeline.ruleErrors().forEach(e -> LOG.error("rule {} rejected: {}", e.ruleId(), e.reason()));
       for (Path p : SavedPages.expand(paths)) {
         pages++;
         try {
           HtmlPage page = SavedPages.decode(p, null);
-          String url = page.canonicalUrl().toString();
-          RawArticle raw = new RawArticle(ArticleId.of(url), "local", url, null, null, null, "text/html",
-              page.html(), ArticleId.contentHash(page.html()));
-          Article article = parts.articles().process(raw, 1);
-          for (Alert a : raiser.alertsFor(article)) {
+          Article article = pipeline.article("local", page.canonicalUrl().toString(), page.html());
+          for (Alert a : pipeline.alerts(article)) {
             Map<String, Object> line = new LinkedHashMap<>();
             line.put("path", p.toString());
             line.put("rule", a.ruleId());

@@ -7,7 +7,7 @@ import io.wirewatch.model.Topic;
 import io.wirewatch.model.TopicReplay;
 import io.wirewatch.process.alert.RuleError;
 import io.wirewatch.process.alert.RuleMatch;
-import io.wirewatch.process.alert.RuleMatcher;
+import io.wirewatch.process.alert.RuleBook;
 import io.wirewatch.process.alert.RulesFile;
 import io.wirewatch.process.alert.RulesTopic;
 import java.io.InputStream;
@@ -72,7 +72,7 @@ final class RulesCommand implements Runnable {
     /** Refuses the whole batch if any rule does not parse: rules are never half-loaded. */
     static void checkAll(List<Rule> rules, List<RuleError> earlier) {
       List<RuleError> errors = new ArrayList<>(earlier);
-      try (RuleMatcher checker = new RuleMatcher()) {
+      try (RuleBook checker = new RuleBook()) {
         rules.forEach(r -> checker.check(r).ifPresent(errors::add));
       }
       if (!errors.isEmpty()) {
@@ -193,7 +193,7 @@ final class RulesCommand implements Runnable {
       Map<String, Article> latest = readArticles(broker.bootstrapServers(app), app.topics().articles());
       PrintStream out = System.out;
       int matched = 0;
-      try (RuleMatcher matcher = new RuleMatcher(List.of(rule))) {
+      try (RuleBook matcher = new RuleBook(List.of(rule))) {
         for (Article a : latest.values()) {
           List<RuleMatch> m = matcher.match(a.title(), a.text());
           if (!m.isEmpty()) {

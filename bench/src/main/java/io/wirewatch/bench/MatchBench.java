@@ -1,8 +1,10 @@
 package io.wirewatch.bench;
 
 import io.wirewatch.model.Rule;
-import io.wirewatch.process.alert.NewsAnalyzer;
-import io.wirewatch.process.alert.RuleMatcher;
+import io.wirewatch.process.alert.RuleBook;
+import io.wirewatch.process.match.ArticleDocument;
+import io.wirewatch.process.match.NewsAnalyzer;
+import io.wirewatch.process.match.NewsQueryParser;
 import io.wirewatch.process.clean.ArticleCleaner;
 import io.wirewatch.process.clean.CleanedPage;
 import java.io.IOException;
@@ -97,11 +99,11 @@ public final class MatchBench implements Callable<Integer> {
       long before = usedHeapAfterGc();
       Timing ours;
       long bytesPerRule;
-      try (RuleMatcher matcher = new RuleMatcher(toRules(rules))) {
+      try (RuleBook matcher = new RuleBook(toRules(rules))) {
         bytesPerRule = (usedHeapAfterGc() - before) / n;
         int[] matched = new int[1];
         ours = time(articles, a -> {
-          RuleMatcher.Result r = matcher.matchDetailed(a.title(), a.text());
+          RuleBook.Result r = matcher.matchDetailed(a.title(), a.text());
           matched[0] = r.matches().size();
           return r.candidates();
         }, a -> matched[0]);
@@ -142,7 +144,8 @@ public final class MatchBench implements Callable<Integer> {
    * checked by a Lucene search with highlights. Same rules, same parsed queries, same documents.
    */
   private static Timing stock(List<BenchArticle> articles, List<GeneratedRule> rules) throws Exception {
-    try (RuleMatcher parser = new RuleMatcher(); Monitor monitor = new Monitor(NewsAnalyzer.create())) {
+    NewsQueryParser parser = new NewsQueryParser();
+    try (Monitor monitor = new Monitor(NewsAnalyzer.create())) {
       List<MonitorQuery> queries = new ArrayList<>(rules.size());
       for (int i = 0; i < rules.size(); i++) {
         queries.add(new MonitorQuery("r" + i, parser.parse(rules.get(i).lucene())));
@@ -176,7 +179,7 @@ public final class MatchBench implements Callable<Integer> {
 
   /** The same document as the matcher under test builds, so that only presearcher and check differ. */
   private static Document doc(BenchArticle a) {
-    return RuleMatcher.document(a.title(), a.text());
+    return ArticleDocument.plain(a.title(), a.text());
   }
 
   /** Timed passes over the article set: about 90 articles per pass would make p99 the single slowest one. */

@@ -1,6 +1,6 @@
 package io.wirewatch.bench;
 
-import io.wirewatch.process.alert.NewsAnalyzer;
+import io.wirewatch.process.match.NewsAnalyzer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;

@@ -71,7 +71,7 @@ public record IngestConfig(
             s.longValue("ingest.fetch.max-body-bytes", 1_024, 1_000_000_000),
             s.intValue("ingest.fetch.max-redirects", 0, 20),
             s.string("ingest.fetch.user-agent"),
-            list(s.string("ingest.fetch.allow-addresses", ""))),
+            s.list("ingest.fetch.allow-addresses")),
         s.withPrefix("ingest.producer"),
         new Schedule(
             s.intValue("ingest.schedule.jitter-percent", 0, 50) / 100.0,
@@ -86,10 +86,6 @@ public record IngestConfig(
         s.string("ingest.group-id"),
         s.duration("ingest.commit-interval"),
         s.intValue("ingest.feed.full-content-chars", 1, Integer.MAX_VALUE));
-  }
-
-  static List<String> list(String csv) {
-    return java.util.Arrays.stream(csv.split(",")).map(String::trim).filter(x -> !x.isEmpty()).toList();
   }
 
   /** The defaults file alone: what tests start from. */

@@ -14,7 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Raw page in, cleaned and classified article out. No Kafka here: the topology calls it. */
+/**
+ * Raw page in, cleaned and classified article out, in two steps so that a failure says which one
+ * failed ({@code process.clean} or {@code process.classify}). No Kafka here: the topology calls it.
+ */
 public final class ArticleProcessor {
 
   private final ArticleCleaner cleaner;
@@ -36,8 +39,18 @@ public final class ArticleProcessor {
     this.topics = topics;
   }
 
+  /** Cleaning and classification in one call, for tools that process pages without Kafka. */
   public Article process(RawArticle raw, int revision) {
-    CleanedPage page = cleaner.clean(raw.html(), raw.url());
+    return classify(raw, clean(raw), revision);
+  }
+
+  /** The page's headline, metadata and main text. */
+  public CleanedPage clean(RawArticle raw) {
+    return cleaner.clean(raw.html(), raw.url());
+  }
+
+  /** The article: the cleaned page with its language, categories, countries and topic. */
+  public Article classify(RawArticle raw, CleanedPage page, int revision) {
     // The page's own headline wins; the feed's title is a fallback for pages without one.
     String title = page.title() == null || page.title().isBlank() ? raw.feedTitle() : page.title();
     String detected = languages.guess(page.text());

@@ -1,11 +1,11 @@
 package io.wirewatch.process;
 
-import io.wirewatch.model.Rule;
 import io.wirewatch.model.Topics;
 import io.wirewatch.model.config.ConfigException;
 import io.wirewatch.process.alert.AlertRaiser;
 import io.wirewatch.process.alert.FloodGate;
-import io.wirewatch.process.alert.RuleMatcher;
+import io.wirewatch.process.alert.RuleBook;
+import io.wirewatch.process.alert.RuleFailureReporter;
 import io.wirewatch.process.alert.RulesFile;
 import io.wirewatch.process.classify.CountryGazetteer;
 import io.wirewatch.process.classify.LanguageGuesser;
@@ -17,7 +17,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import org.apache.kafka.streams.Topology;
 
 /**
@@ -31,7 +30,8 @@ public final class ProcessComponents implements AutoCloseable {
   public static final String DEFAULT_TAXONOMY = "io/wirewatch/process/default-taxonomy.yaml";
 
   private final ProcessConfig config;
-  private final RuleMatcher rules = new RuleMatcher();
+  private final Clock clock;
+  private final RuleBook rules = new RuleBook();
   private final Taxonomy taxonomy;
   private final ArticleProcessor articles;
   private final RawRecordHandler handler;
@@ -39,16 +39,14 @@ public final class ProcessComponents implements AutoCloseable {
 
   public ProcessComponents(ProcessConfig config, Topics topics, Clock clock) {
     this.config = config;
+    this.clock = clock;
     this.taxonomy = taxonomy(config.taxonomy());
     TopicModel topicModel = config.topicModel() == null ? null : readTopicModel(config.topicModel());
     this.articles = new ArticleProcessor(new ArticleCleaner(), taxonomy,
         new LanguageGuesser(config.languages()), CountryGazetteer.bundled(), topicModel);
-    this.handler = new RawRecordHandler(topics.raw(), articles, new AlertRaiser(rules, clock), clock);
-    this.floodGate = new FloodGate(id -> rules.rule(id).map(this::windowOf).orElse(config.alertWindow()));
-  }
-
-  private Duration windowOf(Rule r) {
-    return r.windowDuration() == null ? config.alertWindow() : r.windowDuration();
+    this.handler = new RawRecordHandler(topics.raw(), articles, new AlertRaiser(rules, config.alertWindow(), clock),
+        new RuleFailureReporter(config.ruleFailureReportEvery(), clock), clock);
+    this.floodGate = new FloodGate();
   }
 
   /** The taxonomy in {@code file}, or the bundled one when it is null. */
@@ -56,13 +54,13 @@ public final class ProcessComponents implements AutoCloseable {
     return read(file, DEFAULT_TAXONOMY, in -> Taxonomy.read(in, name(file, DEFAULT_TAXONOMY)));
   }
 
-  /** The topology over these parts. */
-  public Topology topology(Topics topics) {
-    return WirewatchTopology.build(topics, handler, rules, floodGate);
+  /** The topology over these parts; refused records of {@code news.rules} go to {@code ruleLetters}. */
+  public Topology topology(Topics topics, DeadLetterSink ruleLetters) {
+    return WirewatchTopology.build(topics, handler, rules, floodGate, ruleLetters, clock);
   }
 
   /** The rules live in this instance; kept current from {@code news.rules} by the topology. */
-  public RuleMatcher rules() {
+  public RuleBook rules() {
     return rules;
   }
 

@@ -3,7 +3,6 @@ package io.wirewatch.process;
 import io.wirewatch.model.config.Settings;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -18,6 +17,7 @@ import java.util.Map;
  * @param threads       stream threads
  * @param stateDir      Kafka Streams state directory
  * @param alertWindow   default flood-control window of a rule
+ * @param ruleFailureReportEvery at most one dead letter per failing rule per this interval
  * @param streams       Kafka Streams properties passed through
  */
 public record ProcessConfig(
@@ -29,35 +29,35 @@ public record ProcessConfig(
     int threads,
     Path stateDir,
     Duration alertWindow,
+    Duration ruleFailureReportEvery,
     Map<String, String> streams) {
 
   public static final String DEFAULTS = "wirewatch-process.properties";
 
   public static ProcessConfig from(Settings s) {
-    String rules = s.string("process.rules", null);
-    String taxonomy = s.string("process.taxonomy", null);
-    String topicModel = s.string("process.topic-model", null);
-    String state = s.string("process.state-dir").replace("${java.io.tmpdir}", System.getProperty("java.io.tmpdir"));
     return new ProcessConfig(
         s.string("process.application-id"),
-        rules == null ? null : Path.of(rules),
-        taxonomy == null ? null : Path.of(taxonomy),
-        topicModel == null || topicModel.isBlank() ? null : Path.of(topicModel),
-        Arrays.stream(s.string("process.languages").split(",")).map(String::trim).filter(c -> !c.isEmpty()).toList(),
+        s.optionalPath("process.rules"),
+        s.optionalPath("process.taxonomy"),
+        s.optionalPath("process.topic-model"),
+        s.list("process.languages"),
         s.intValue("process.threads", 1, 64),
-        Path.of(state),
+        s.path("process.state-dir"),
         s.duration("process.alerts.window"),
+        s.duration("process.rules.failure-report-interval"),
         s.withPrefix("process.streams"));
   }
 
   /** The same config with another state directory (tests and `run` keep state in their data dir). */
   public ProcessConfig withStateDir(Path dir) {
-    return new ProcessConfig(applicationId, rules, taxonomy, topicModel, languages, threads, dir, alertWindow, streams);
+    return new ProcessConfig(applicationId, rules, taxonomy, topicModel, languages, threads, dir, alertWindow,
+        ruleFailureReportEvery, streams);
   }
 
   /** The same config importing another rules file at start. */
   public ProcessConfig withRules(Path file) {
-    return new ProcessConfig(applicationId, file, taxonomy, topicModel, languages, threads, stateDir, alertWindow, streams);
+    return new ProcessConfig(applicationId, file, taxonomy, topicModel, languages, threads, stateDir, alertWindow,
+        ruleFailureReportEvery, streams);
   }
 
   public static ProcessConfig defaults() {

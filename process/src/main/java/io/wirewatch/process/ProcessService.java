@@ -1,23 +1,17 @@
 package io.wirewatch.process;
 
 import io.wirewatch.model.DeadLetter;
-import io.wirewatch.model.Topics;
 import io.wirewatch.model.Rule;
 import io.wirewatch.model.Stage;
+import io.wirewatch.model.Topics;
 import io.wirewatch.process.alert.RuleError;
 import io.wirewatch.process.alert.RulesFile;
 import io.wirewatch.process.alert.RulesTopic;
-import java.util.ArrayList;
-import java.util.List;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -31,25 +25,20 @@ public final class ProcessService implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ProcessService.class);
 
   private final ProcessComponents components;
+  private final KafkaDeadLetterSink ruleLetters;
   private final KafkaStreams streams;
 
   public ProcessService(String bootstrapServers, ProcessConfig config, Topics topics, Clock clock) {
     this.components = new ProcessComponents(config, topics, clock);
+    this.ruleLetters = new KafkaDeadLetterSink(bootstrapServers, topics.deadLetter());
     try {
       seedRules(bootstrapServers, topics, clock);
     } catch (RuntimeException e) {
+      ruleLetters.close();
       components.close();
       throw e;
     }
-    Properties props = new Properties();
-    props.putAll(config.streams());
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
-    props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.threads());
-    props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toString());
-    // Raw pages can be large; let the Streams producers write what ingest could write.
-    props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), 8_388_608);
-    this.streams = new KafkaStreams(components.topology(topics), props);
+    this.streams = new KafkaStreams(components.topology(topics, ruleLetters), streamsProperties(bootstrapServers, config));
     // Records that fail are already dead letters; an exception reaching here is a bug or a broker
     // problem. Replacing the thread retries from the last commit instead of stopping the app.
     streams.setUncaughtExceptionHandler(e -> {
@@ -75,29 +64,24 @@ public final class ProcessService implements AutoCloseable {
       LOG.info("imported {} rules into {}: {}", valid.size(), topics.rules().name(),
           valid.stream().map(Rule::id).toList());
     }
-    if (errors.isEmpty()) {
-      return;
+    for (RuleError e : errors) {
+      LOG.error("rule {} rejected: {}", e.ruleId(), e.reason());
+      ruleLetters.send(e.ruleId(), new DeadLetter(Stage.PROCESS_RULE, e.reason(), null, e.ruleId(), null, clock.instant()));
     }
-    Map<String, Object> p = new HashMap<>();
-    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    p.put(ProducerConfig.ACKS_CONFIG, "all");
-    try (KafkaProducer<String, DeadLetter> producer = new KafkaProducer<>(p, new StringSerializer(),
-        topics.deadLetter().valueSerde().serializer())) {
-      List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
-      for (RuleError e : errors) {
-        LOG.error("rule {} rejected: {}", e.ruleId(), e.reason());
-        sent.add(producer.send(new ProducerRecord<>(topics.deadLetter().name(), e.ruleId(),
-            new DeadLetter(Stage.PROCESS_RULE, e.reason(), null, e.ruleId(), null, clock.instant()))));
-      }
-      for (var f : sent) {
-        f.get();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while reporting rejected rules", e);
-    } catch (java.util.concurrent.ExecutionException e) {
-      throw new IllegalStateException("cannot write rejected rules to " + topics.deadLetter().name(), e.getCause());
-    }
+  }
+
+  /**
+   * The Streams properties of the process stage: the pass-through settings of {@code process.streams.*}
+   * with the ones Wirewatch decides. Tests drive the topology with the same properties.
+   */
+  public static Properties streamsProperties(String bootstrapServers, ProcessConfig config) {
+    Properties props = new Properties();
+    props.putAll(config.streams());
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
+    props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.threads());
+    props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toString());
+    return props;
   }
 
   public void start() {
@@ -114,6 +98,7 @@ public final class ProcessService implements AutoCloseable {
     // until the session times out (45 s), and a restarted or other instance waits that long.
     streams.close(CloseOptions.timeout(Duration.ofSeconds(30))
         .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
+    ruleLetters.close();
     components.close();
   }
 }

@@ -1,16 +1,16 @@
 package io.wirewatch.process;
 
-import io.wirewatch.model.Alert;
 import io.wirewatch.model.Article;
 import io.wirewatch.model.DeadLetter;
 import io.wirewatch.model.RawArticle;
 import io.wirewatch.model.Stage;
 import io.wirewatch.model.Topic;
 import io.wirewatch.process.alert.AlertRaiser;
+import io.wirewatch.process.alert.RuleFailureReporter;
+import io.wirewatch.process.clean.CleanedPage;
 import io.wirewatch.process.dedup.Revisions;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.List;
 
 /**
  * The whole per-record logic of the process stage: decode, drop repeats, clean, classify, match.
@@ -22,12 +22,15 @@ public final class RawRecordHandler {
   private final Topic<String, RawArticle> rawTopic;
   private final ArticleProcessor processor;
   private final AlertRaiser alerts;
+  private final RuleFailureReporter ruleFailures;
   private final Clock clock;
 
-  public RawRecordHandler(Topic<String, RawArticle> rawTopic, ArticleProcessor processor, AlertRaiser alerts, Clock clock) {
+  public RawRecordHandler(Topic<String, RawArticle> rawTopic, ArticleProcessor processor, AlertRaiser alerts,
+      RuleFailureReporter ruleFailures, Clock clock) {
     this.rawTopic = rawTopic;
     this.processor = processor;
     this.alerts = alerts;
+    this.ruleFailures = ruleFailures;
     this.clock = clock;
   }
 
@@ -54,22 +57,28 @@ public final class RawRecordHandler {
     if (revision == 0) {
       return Outcome.REPEAT;
     }
-    Article article;
+    CleanedPage page;
     try {
-      article = processor.process(raw, revision);
+      page = processor.clean(raw);
     } catch (RuntimeException e) {
       return Outcome.failed(DeadLetter.of(Stage.PROCESS_CLEAN, raw.url(), e, raw.html(), clock.instant()));
     }
-    List<Alert> raised;
+    Article article;
     try {
-      raised = alerts.alertsFor(article);
+      article = processor.classify(raw, page, revision);
+    } catch (RuntimeException e) {
+      return Outcome.failed(DeadLetter.of(Stage.PROCESS_CLASSIFY, raw.url(), e, page.text(), clock.instant()));
+    }
+    AlertRaiser.Raised raised;
+    try {
+      raised = alerts.raise(article);
     } catch (RuntimeException e) {
       return Outcome.failed(DeadLetter.of(Stage.PROCESS_ALERT, raw.url(), e, article.title(), clock.instant()));
     }
     // Only a page that went all the way through is remembered, so a failed one is retried when
     // ingest delivers it again.
     revisions.put(raw.id(), Revisions.store(revision, raw.contentHash()));
-    return Outcome.of(article, raised);
+    return Outcome.of(article, raised.alerts(), ruleFailures.report(raised.failures(), raw.url()));
   }
 
   private static String preview(byte[] value) {

@@ -1,21 +1,25 @@
 package io.wirewatch.process;
 
 import io.wirewatch.model.Alert;
+import io.wirewatch.model.DeadLetter;
+import io.wirewatch.model.JsonSerde;
 import io.wirewatch.model.Rule;
+import io.wirewatch.model.Stage;
 import io.wirewatch.model.Topic;
 import io.wirewatch.model.Topics;
 import io.wirewatch.process.alert.FloodGate;
-import io.wirewatch.process.alert.RuleMatcher;
+import io.wirewatch.process.alert.PendingAlert;
+import io.wirewatch.process.alert.RuleBook;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
@@ -35,11 +39,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Wires the process stage; the logic is in {@link RawRecordHandler}, {@link RuleMatcher} and
+ * Wires the process stage; the logic is in {@link RawRecordHandler}, {@link RuleBook} and
  * {@link FloodGate}.
  *
  * <pre>
- * news.rules ──▶ global store ──▶ RuleMatcher (every instance, every rule, updated live)
+ * news.rules ──▶ global store ──▶ RuleBook (every instance, every rule, updated live)
+ *                      └── unreadable or refused ──▶ news.dead-letter (through the sink)
  *
  * news.raw (bytes) ── handle ──┬── failed ─────────────────────────────────────▶ news.dead-letter
  *        (revisions store)     └── article ─┬──────────────────────────────────▶ news.articles
@@ -48,7 +53,7 @@ import org.slf4j.LoggerFactory;
  * </pre>
  *
  * Raw values and rules are read as bytes and decoded inside the processors, so that a record that
- * is not JSON becomes a dead letter (or a logged error, for rules) instead of stopping the app.
+ * is not JSON becomes a dead letter instead of stopping the app.
  */
 public final class WirewatchTopology {
 
@@ -65,40 +70,41 @@ public final class WirewatchTopology {
 
   private WirewatchTopology() {}
 
-  public static Topology build(Topics topics, RawRecordHandler handler, RuleMatcher rules, FloodGate floodGate) {
+  /**
+   * @param ruleLetters where refused records of {@code news.rules} go: a global store cannot
+   *                    forward records, so they are written through this sink
+   */
+  public static Topology build(Topics topics, RawRecordHandler handler, RuleBook rules, FloodGate floodGate,
+      DeadLetterSink ruleLetters, Clock clock) {
+    JsonSerde<PendingAlert> pendingSerde = new JsonSerde<>(PendingAlert.class);
     StreamsBuilder builder = new StreamsBuilder();
     builder.addGlobalStore(
         Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(RULES_STORE), Serdes.String(),
             topics.rules().valueSerde()).withLoggingDisabled(),
         topics.rules().name(),
         Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("read-rules"),
-        () -> new ApplyRule(rules, topics.rules()));
+        () -> new ApplyRule(rules, topics.rules(), ruleLetters, clock));
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(REVISIONS_STORE), Serdes.String(), Serdes.String()));
     builder.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(ALERT_MEMORY_STORE), Serdes.String(), topics.alerts().valueSerde()));
+        Stores.persistentKeyValueStore(ALERT_MEMORY_STORE), Serdes.String(), new JsonSerde<>(FloodGate.Memory.class)));
 
     KStream<String, Outcome> outcomes = builder
         .stream(topics.raw().name(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("read-raw"))
         .processValues(() -> new HandleRaw(handler), Named.as("handle-raw"), REVISIONS_STORE);
 
-    Map<String, KStream<String, Outcome>> routes = outcomes
-        .split(Named.as("route-"))
-        .branch((k, o) -> o.isFailure(), Branched.as("failed"))
-        .branch((k, o) -> o.isArticle(), Branched.as("article"))
-        .noDefaultBranch(); // the rest are exact repeats: dropped by design
-
-    routes.get("route-failed")
-        .mapValues(Outcome::deadLetter, Named.as("to-dead-letter"))
+    outcomes
+        .flatMapValues(Outcome::deadLetters, Named.as("to-dead-letters"))
         .to(topics.deadLetter().name(), produced(topics.deadLetter()));
 
-    KStream<String, Outcome> articles = routes.get("route-article");
+    // Exact repeats carry neither an article nor a dead letter: dropped by design.
+    KStream<String, Outcome> articles = outcomes.filter((k, o) -> o.isArticle(), Named.as("articles-only"));
     articles
         .mapValues(Outcome::article, Named.as("to-article"))
         .to(topics.articles().name(), produced(topics.articles()));
     articles
-        .flatMap((k, o) -> o.alerts().stream().map(a -> KeyValue.pair(a.ruleId(), a)).toList(), Named.as("alerts-by-rule"))
-        .repartition(Repartitioned.with(Serdes.String(), topics.alerts().valueSerde()).withName("alerts-by-rule"))
+        .flatMap((k, o) -> o.alerts().stream().map(a -> KeyValue.pair(a.alert().ruleId(), a)).toList(), Named.as("alerts-by-rule"))
+        .repartition(Repartitioned.with(Serdes.String(), pendingSerde).withName("alerts-by-rule"))
         .processValues(() -> new GateAlert(floodGate), Named.as("flood-gate"), ALERT_MEMORY_STORE)
         .selectKey((rule, alert) -> alert.key(), Named.as("key-by-alert"))
         .to(topics.alerts().name(), produced(topics.alerts()));
@@ -133,26 +139,35 @@ public final class WirewatchTopology {
     }
   }
 
-  /** Applies each change of {@code news.rules} to the store and to the live matcher. */
+  /**
+   * Applies each change of {@code news.rules} to the store and to the live rule book. A record that
+   * is unreadable or refused becomes a {@code process.rule} dead letter; the previous version of the
+   * rule, if any, stays active. Kafka Streams replays this topic through here at every start, so a
+   * record still refused is reported again at each start, as rules refused at import are.
+   */
   private static final class ApplyRule implements Processor<String, byte[], Void, Void> {
-    private final RuleMatcher rules;
+    private final RuleBook rules;
     private final Topic<String, Rule> topic;
+    private final DeadLetterSink letters;
+    private final Clock clock;
     private ProcessorContext<Void, Void> context;
     private KeyValueStore<String, Rule> store;
 
-    ApplyRule(RuleMatcher rules, Topic<String, Rule> topic) {
+    ApplyRule(RuleBook rules, Topic<String, Rule> topic, DeadLetterSink letters, Clock clock) {
       this.rules = rules;
       this.topic = topic;
+      this.letters = letters;
+      this.clock = clock;
     }
 
     @Override
     public void init(ProcessorContext<Void, Void> context) {
       this.context = context;
       this.store = context.getStateStore(RULES_STORE);
-      // Whatever restoration already put in the store must be live in the matcher too.
+      // Whatever restoration already put in the store must be live in the rule book too. Only
+      // accepted rules are stored, so a refusal here means the engine changed under a stored rule.
       try (KeyValueIterator<String, Rule> all = store.all()) {
-        all.forEachRemaining(kv -> rules.put(kv.value)
-            .ifPresent(e -> LOG.error("rule {} rejected: {}", kv.key, e.reason())));
+        all.forEachRemaining(kv -> rules.put(kv.value).ifPresent(e -> refuse(kv.key, e.reason(), null)));
       }
     }
 
@@ -168,29 +183,35 @@ public final class WirewatchTopology {
       try {
         rule = topic.valueSerde().deserializer().deserialize(topic.name(), record.value());
       } catch (RuntimeException e) {
-        LOG.error("ignoring unreadable record for rule {} in {}: {}", record.key(), topic.name(), e.getMessage());
+        refuse(record.key(), "unreadable record in " + topic.name() + ": " + e.getMessage(),
+            new String(record.value(), StandardCharsets.UTF_8));
         return;
       }
       long version = context.recordMetadata().map(m -> m.offset()).orElse(rule.version());
       Rule versioned = rule.withVersion(version);
       // Only an accepted rule is stored: after a restart every instance then holds the same last
       // good version that running instances kept. `wirewatch rules` checks rules before writing,
-      // so a rejected record here was written around it.
+      // so a refused record here was written around it.
       rules.put(versioned).ifPresentOrElse(
-          e -> LOG.error("rule {} v{} rejected, previous version kept: {}", record.key(), version, e.reason()),
+          e -> refuse(record.key(), "v" + version + " refused, previous version kept: " + e.reason(), rule.query()),
           () -> {
             store.put(record.key(), versioned);
             LOG.info("rule {} v{} {}", record.key(), version, versioned.enabled() ? "active" : "disabled");
           });
     }
+
+    private void refuse(String ruleId, String reason, String payload) {
+      LOG.error("rule {}: {}", ruleId, reason);
+      letters.send(ruleId, new DeadLetter(Stage.PROCESS_RULE, reason, null, ruleId, payload, clock.instant()));
+    }
   }
 
   /** Adapts the flood gate to the Processor API, the alert memory and its periodic purge. */
-  private static final class GateAlert implements FixedKeyProcessor<String, Alert, Alert> {
+  private static final class GateAlert implements FixedKeyProcessor<String, PendingAlert, Alert> {
     private final FloodGate gate;
     private FixedKeyProcessorContext<String, Alert> context;
-    private StateView<Alert> memory;
-    private KeyValueStore<String, Alert> store;
+    private StateView<FloodGate.Memory> memory;
+    private KeyValueStore<String, FloodGate.Memory> store;
 
     GateAlert(FloodGate gate) {
       this.gate = gate;
@@ -205,13 +226,13 @@ public final class WirewatchTopology {
     }
 
     @Override
-    public void process(FixedKeyRecord<String, Alert> record) {
+    public void process(FixedKeyRecord<String, PendingAlert> record) {
       context.forward(record.withValue(gate.admit(record.value(), memory)));
     }
 
     private void purge(Instant now) {
       List<String> expired = new ArrayList<>();
-      try (KeyValueIterator<String, Alert> all = store.all()) {
+      try (KeyValueIterator<String, FloodGate.Memory> all = store.all()) {
         all.forEachRemaining(kv -> {
           if (gate.expired(kv.value, now)) {
             expired.add(kv.key);

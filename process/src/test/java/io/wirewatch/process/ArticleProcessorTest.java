@@ -7,6 +7,7 @@ import io.wirewatch.model.Article;
 import io.wirewatch.model.ArticleId;
 import io.wirewatch.model.RawArticle;
 import io.wirewatch.model.Topics;
+import io.wirewatch.model.config.Settings;
 import io.wirewatch.model.config.ConfigException;
 import io.wirewatch.process.classify.LabelledText;
 import io.wirewatch.process.classify.TopicModelTrainer;
@@ -29,8 +30,8 @@ class ArticleProcessorTest {
   Path dir;
 
   private static ProcessConfig withModel(Path model) {
-    ProcessConfig d = ProcessConfig.defaults();
-    return new ProcessConfig(d.applicationId(), null, null, model, d.languages(), 1, d.stateDir(), d.alertWindow(), d.streams());
+    return ProcessConfig.from(Settings.builder().defaultsResource(ProcessConfig.DEFAULTS)
+        .override("process.topic-model", model.toString()).build());
   }
 
   private static RawArticle page(String title, String text) {

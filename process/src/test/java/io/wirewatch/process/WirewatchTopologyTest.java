@@ -2,7 +2,6 @@ package io.wirewatch.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.wirewatch.model.Stage;
 import io.wirewatch.model.Alert;
 import io.wirewatch.model.Article;
 import io.wirewatch.model.ArticleId;
@@ -10,22 +9,24 @@ import io.wirewatch.model.CountryMention;
 import io.wirewatch.model.DeadLetter;
 import io.wirewatch.model.RawArticle;
 import io.wirewatch.model.Rule;
+import io.wirewatch.model.Stage;
 import io.wirewatch.model.Topic;
 import io.wirewatch.model.Topics;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class WirewatchTopologyTest {
 
@@ -39,15 +40,17 @@ class WirewatchTopologyTest {
   private TestOutputTopic<String, Article> articles;
   private TestOutputTopic<String, Alert> alerts;
   private TestOutputTopic<String, DeadLetter> deadLetters;
+  private final List<DeadLetter> ruleLetters = new ArrayList<>();
+  @TempDir
+  Path stateDir;
 
   @BeforeEach
   void start() {
-    components = new ProcessComponents(ProcessConfig.defaults(), TOPICS, Clock.fixed(NOW, ZoneOffset.UTC));
-    Properties props = new Properties();
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-    props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-    driver = new TopologyTestDriver(components.topology(TOPICS), props);
+    ProcessConfig config = ProcessConfig.defaults().withStateDir(stateDir);
+    components = new ProcessComponents(config, TOPICS, Clock.fixed(NOW, ZoneOffset.UTC));
+    // The service's own properties, exactly-once included, as a deployment runs them.
+    driver = new TopologyTestDriver(components.topology(TOPICS, (key, letter) -> ruleLetters.add(letter)),
+        ProcessService.streamsProperties("unused:9092", config));
     raw = driver.createInputTopic(TOPICS.raw().name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
     rules = driver.createInputTopic(TOPICS.rules().name(), Serdes.String().serializer(),
         TOPICS.rules().valueSerde().serializer());
@@ -262,5 +265,53 @@ class WirewatchTopologyTest {
     send(new RawArticle(LIAISON.id(), "test", LIAISON.url(), null, null, NOW, "text/html", edited,
         ArticleId.contentHash(edited)));
     assertThat(alerts.readValuesToList()).hasSize(2).allSatisfy(a -> assertThat(a.count()).isEqualTo(2));
+  }
+
+  @Test
+  void unreadableOrRefusedRuleRecordsAreDeadLettersAndThePreviousVersionStays() {
+    TestInputTopic<String, byte[]> rawRules = driver.createInputTopic(TOPICS.rules().name(),
+        Serdes.String().serializer(), Serdes.ByteArray().serializer());
+    rawRules.pipeInput("junk", "{not json".getBytes(StandardCharsets.UTF_8));
+    rules.pipeInput("sanctions", new Rule("sanctions", "(unbalanced", null, null, null, null, null, 0));
+
+    assertThat(ruleLetters).extracting(DeadLetter::stage).containsOnly(Stage.PROCESS_RULE);
+    assertThat(ruleLetters).extracting(DeadLetter::subject).containsExactly("junk", "sanctions");
+    assertThat(ruleLetters.get(0).reason()).contains("unreadable record in news.rules");
+    assertThat(ruleLetters.get(0).payload()).isEqualTo("{not json");
+    assertThat(ruleLetters.get(1).reason()).contains("refused, previous version kept").contains("does not parse");
+    // The previous "sanctions" still fires.
+    send(LIAISON);
+    assertThat(alerts.readValuesToList()).extracting(Alert::ruleId).contains("sanctions");
+  }
+
+  @Test
+  void aCleanedPageThatCannotBeClassifiedIsAClassifyDeadLetter() {
+    // No taxonomy, language guesser or gazetteer: cleaning works, classifying throws.
+    RawRecordHandler handler = new RawRecordHandler(TOPICS.raw(),
+        new ArticleProcessor(new io.wirewatch.process.clean.ArticleCleaner(), null, null, null, null),
+        null, null, Clock.fixed(NOW, ZoneOffset.UTC));
+    MapState revisions = new MapState();
+    Outcome o = handler.handle(LIAISON.id(), TOPICS.raw().valueSerde().serializer().serialize("t", LIAISON), revisions);
+    assertThat(o.isArticle()).isFalse();
+    assertThat(o.deadLetters()).singleElement().satisfies(d -> {
+      assertThat(d.stage()).isEqualTo(Stage.PROCESS_CLASSIFY);
+      assertThat(d.subject()).isEqualTo(LIAISON.url());
+    });
+    assertThat(revisions.map).isEmpty(); // retried when the page comes again
+  }
+
+  /** The revisions store as a map. */
+  private static final class MapState implements StateView<String> {
+    private final java.util.Map<String, String> map = new java.util.HashMap<>();
+
+    @Override
+    public String get(String key) {
+      return map.get(key);
+    }
+
+    @Override
+    public void put(String key, String value) {
+      map.put(key, value);
+    }
   }
 }

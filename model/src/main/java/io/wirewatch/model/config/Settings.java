@@ -2,15 +2,22 @@ package io.wirewatch.model.config;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,6 +30,11 @@ import java.util.regex.Pattern;
  * validates and names the key and the layer that supplied the bad value, so a typo fails at start
  * and not an hour later.
  *
+ * <p>The defaults files name every key there is: a key from any other layer that no defaults file
+ * names is refused when the settings are built ({@code --set ingest.poll.intervall=1m} is a typo,
+ * not a new setting). A defaults file opens a family of keys passed through to a client library by
+ * a line {@code prefix.*=} ({@code process.streams.*=}): any key under that prefix is accepted.
+ *
  * <p>Hand-written rather than a config library: the needs are a few dozen flat keys, and each
  * library considered brought its own file format and a dependency tree larger than this class.
  */
@@ -30,8 +42,14 @@ public final class Settings {
 
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
+  /** A key that opens a pass-through family in a defaults file ends so. */
+  private static final String FAMILY = ".*";
+
   private final Map<String, String> values = new LinkedHashMap<>();
   private final Map<String, String> origins = new LinkedHashMap<>();
+  /** Keys named by a defaults file, and the pass-through prefixes they open. */
+  private final Set<String> known = new HashSet<>();
+  private final List<String> families = new ArrayList<>();
 
   private Settings() {}
 
@@ -124,12 +142,32 @@ public final class Settings {
     };
   }
 
+  /**
+   * A path; {@code ~/} stands for the user's home and {@code ${java.io.tmpdir}} for the system's
+   * temporary directory.
+   */
   public Path path(String key) {
-    String v = string(key);
-    if (v.startsWith("~/")) {
-      v = System.getProperty("user.home") + v.substring(1);
+    return toPath(string(key));
+  }
+
+  /** A path as {@link #path(String)}, or null when the key is empty. */
+  public Path optionalPath(String key) {
+    String v = string(key, null);
+    return v == null ? null : toPath(v);
+  }
+
+  private static Path toPath(String v) {
+    String p = v.replace("${java.io.tmpdir}", System.getProperty("java.io.tmpdir"));
+    if (p.startsWith("~/")) {
+      p = System.getProperty("user.home") + p.substring(1);
     }
-    return Path.of(v);
+    return Path.of(p);
+  }
+
+  /** A comma-separated list, each item trimmed, empty items dropped; empty when the key is empty. */
+  public List<String> list(String key) {
+    String v = string(key, "");
+    return Arrays.stream(v.split(",")).map(String::trim).filter(x -> !x.isEmpty()).toList();
   }
 
   /** All keys under {@code prefix.}, with the prefix removed: passes client settings through to Kafka. */
@@ -167,7 +205,7 @@ public final class Settings {
         if (in == null) {
           throw new ConfigException("defaults file " + resource + " is not on the classpath");
         }
-        load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8), "defaults " + resource);
+        load(new InputStreamReader(in, StandardCharsets.UTF_8), "defaults " + resource, true);
       } catch (IOException e) {
         throw new ConfigException("cannot read defaults " + resource + ": " + e.getMessage());
       }
@@ -179,7 +217,7 @@ public final class Settings {
         return this;
       }
       try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-        load(r, file.toString());
+        load(r, file.toString(), false);
       } catch (IOException e) {
         throw new ConfigException("cannot read config file " + file + ": " + e.getMessage());
       }
@@ -209,16 +247,74 @@ public final class Settings {
       return this;
     }
 
+    /**
+     * The settings, once every key from a file, the environment or the command line is one that a
+     * defaults file names or opens.
+     *
+     * @throws ConfigException naming the first unknown key, where it came from, and the nearest known key
+     */
     public Settings build() {
+      if (!s.known.isEmpty()) {
+        for (Map.Entry<String, String> e : s.origins.entrySet()) {
+          String key = e.getKey();
+          if (!s.known.contains(key) && s.families.stream().noneMatch(key::startsWith)) {
+            String near = nearest(key, s.known);
+            throw new ConfigException("unknown setting '" + key + "' (from " + e.getValue() + ")"
+                + (near == null ? "" : "; did you mean '" + near + "'?")
+                + " Every setting is listed in a defaults file: see the README, Configuration.");
+          }
+        }
+      }
       return s;
     }
 
-    private void load(Reader reader, String origin) throws IOException {
+    private void load(Reader reader, String origin, boolean defaults) throws IOException {
       Properties p = new Properties();
       p.load(reader);
-      for (String k : p.stringPropertyNames()) {
+      for (String k : new TreeSet<>(p.stringPropertyNames())) {
+        if (defaults && k.endsWith(FAMILY)) {
+          s.families.add(k.substring(0, k.length() - 1)); // keep the dot: "process.streams."
+          continue;
+        }
+        if (defaults) {
+          s.known.add(k);
+        }
         put(k, p.getProperty(k), origin);
       }
+    }
+
+    /** The known key closest to a typo, when it is close enough to be what was meant. */
+    private static String nearest(String key, Set<String> known) {
+      String best = null;
+      int bestDistance = Integer.MAX_VALUE;
+      for (String k : new TreeSet<>(known)) {
+        int d = distance(key, k);
+        if (d < bestDistance) {
+          best = k;
+          bestDistance = d;
+        }
+      }
+      return bestDistance <= Math.max(2, key.length() / 5) ? best : null;
+    }
+
+    /** Levenshtein distance, two rows: keys are short. */
+    private static int distance(String a, String b) {
+      int[] prev = new int[b.length() + 1];
+      int[] cur = new int[b.length() + 1];
+      for (int j = 0; j <= b.length(); j++) {
+        prev[j] = j;
+      }
+      for (int i = 1; i <= a.length(); i++) {
+        cur[0] = i;
+        for (int j = 1; j <= b.length(); j++) {
+          int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+          cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+        }
+        int[] t = prev;
+        prev = cur;
+        cur = t;
+      }
+      return prev[b.length()];
     }
 
     private void put(String key, String value, String origin) {

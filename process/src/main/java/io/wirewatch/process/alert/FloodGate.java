@@ -2,10 +2,8 @@ package io.wirewatch.process.alert;
 
 import io.wirewatch.model.Alert;
 import io.wirewatch.process.StateView;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * Flood control: decides whether an alert is new or updates one raised earlier for the same rule
@@ -17,36 +15,36 @@ import java.util.function.Function;
  */
 public final class FloodGate {
 
-  private final Function<String, Duration> windowOfRule;
-
-  /** @param windowOfRule the flood-control window of a rule id (its own, else the configured default) */
-  public FloodGate(Function<String, Duration> windowOfRule) {
-    this.windowOfRule = windowOfRule;
-  }
-
-  /** The alert to publish for {@code fresh}: itself, or the earlier alert seen once more. */
   /**
+   * What the gate remembers of an alert: the alert as last published and until when a match of the
+   * same rule on the same URL or text updates it.
+   */
+  public record Memory(Alert alert, Instant until) {}
+
+  /**
+   * The alert to publish for {@code fresh}: itself, or the earlier alert seen once more.
+   *
    * @param memory earlier alerts by rule and URL and by rule and fingerprint; a Streams store in production
    */
-  public Alert admit(Alert fresh, StateView<Alert> memory) {
-    String byUrl = key(fresh.ruleId(), "url", fresh.url());
-    String byText = key(fresh.ruleId(), "text", fresh.fingerprint());
-    Alert earlier = memory.get(byUrl);
-    if (earlier == null && fresh.fingerprint() != null) {
-      earlier = memory.get(byText);
+  public Alert admit(PendingAlert fresh, StateView<Memory> memory) {
+    Alert alert = fresh.alert();
+    Memory earlier = memory.get(key(alert.ruleId(), "url", alert.url()));
+    if (earlier == null && alert.fingerprint() != null) {
+      earlier = memory.get(key(alert.ruleId(), "text", alert.fingerprint()));
     }
-    Alert out = earlier != null && withinWindow(earlier, fresh.raisedAt())
-        ? earlier.seenAgain(fresh.sourceId(), fresh.raisedAt())
-        : fresh;
+    boolean update = earlier != null && alert.raisedAt().isBefore(earlier.until());
+    Memory out = update
+        ? new Memory(earlier.alert().seenAgain(alert.sourceId(), alert.raisedAt()), earlier.until())
+        : new Memory(alert, alert.raisedAt().plus(fresh.window()));
     // Every way of reaching this story must see the latest count and sources, including the first
     // alert's own URL and text, or a later edit of the first page would publish an older count.
-    for (Alert a : earlier == null ? List.of(fresh) : List.of(fresh, earlier)) {
+    for (Alert a : earlier == null ? List.of(alert) : List.of(alert, earlier.alert())) {
       memory.put(key(a.ruleId(), "url", a.url()), out);
       if (a.fingerprint() != null) {
         memory.put(key(a.ruleId(), "text", a.fingerprint()), out);
       }
     }
-    return out;
+    return out.alert();
   }
 
   private static String key(String rule, String kind, String value) {
@@ -54,12 +52,7 @@ public final class FloodGate {
   }
 
   /** True when {@code remembered} can be forgotten at {@code now}: its window has closed. */
-  public boolean expired(Alert remembered, Instant now) {
-    return !withinWindow(remembered, now);
-  }
-
-  private boolean withinWindow(Alert earlier, Instant now) {
-    Duration window = windowOfRule.apply(earlier.ruleId());
-    return Duration.between(earlier.raisedAt(), now).compareTo(window) < 0;
+  public boolean expired(Memory remembered, Instant now) {
+    return !now.isBefore(remembered.until());
   }
 }

@@ -1,25 +1,23 @@
 package io.wirewatch.process.classify;
 
-import io.wirewatch.model.Rule;
 import io.wirewatch.model.config.ConfigException;
-import io.wirewatch.process.alert.RuleError;
-import io.wirewatch.process.alert.RuleMatch;
-import io.wirewatch.process.alert.RuleMatcher;
+import io.wirewatch.process.match.MatchedQuery;
+import io.wirewatch.process.match.QueryError;
+import io.wirewatch.process.match.QueryMatcher;
 import java.io.Closeable;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Assigns categories by weighing evidence (see {@link Category}). Every term, required and
- * excluded query of every category is one query in a single {@link RuleMatcher}, the engine and
+ * excluded query of every category is one query in a single {@link QueryMatcher}, the engine and
  * analysis of the alert rules, so an analyst learns one syntax and the article is run only
- * against the queries whose words it contains.
+ * against the queries whose words it contains. Categories ask the engine for matched words and
+ * counts only ({@link QueryMatcher.Detail#TERMS}): they never pay for snippets.
  */
 public final class Taxonomy implements Closeable {
 
@@ -33,46 +31,52 @@ public final class Taxonomy implements Closeable {
 
   private enum Kind { TERM, REQUIRED, EXCLUDED }
 
-  /** What a query of the matcher stands for. */
-  private record Slot(int category, Kind kind, double weight, String query) {}
+  /**
+   * What a query of the matcher stands for.
+   *
+   * @param index the term's place in its category, so that evidence words follow the file's order
+   */
+  private record Slot(int category, Kind kind, int index, double weight, String query) {}
 
   private final List<Category> categories;
-  private final RuleMatcher matcher;
-  private final Map<String, Slot> slots = new HashMap<>();
+  private final QueryMatcher<Slot> matcher = new QueryMatcher<>();
 
   /**
    * @throws ConfigException naming the category and the query when a query does not parse
    */
   public Taxonomy(List<Category> categories) {
     this.categories = List.copyOf(categories);
-    List<Rule> rules = new ArrayList<>();
-    for (int c = 0; c < this.categories.size(); c++) {
-      Category cat = this.categories.get(c);
-      for (int i = 0; i < cat.terms().size(); i++) {
-        Category.Term t = cat.terms().get(i);
-        add(rules, cat.id() + "#" + i, new Slot(c, Kind.TERM, t.weight(), t.query()));
+    List<String> errors = new ArrayList<>();
+    try {
+      for (int c = 0; c < this.categories.size(); c++) {
+        Category cat = this.categories.get(c);
+        for (int i = 0; i < cat.terms().size(); i++) {
+          Category.Term t = cat.terms().get(i);
+          add(errors, cat.id() + "#" + i, new Slot(c, Kind.TERM, i, t.weight(), t.query()));
+        }
+        for (int i = 0; i < cat.required().size(); i++) {
+          add(errors, cat.id() + "#required#" + i, new Slot(c, Kind.REQUIRED, i, 0, cat.required().get(i)));
+        }
+        for (int i = 0; i < cat.excluded().size(); i++) {
+          add(errors, cat.id() + "#excluded#" + i, new Slot(c, Kind.EXCLUDED, i, 0, cat.excluded().get(i)));
+        }
       }
-      for (int i = 0; i < cat.required().size(); i++) {
-        add(rules, cat.id() + "#required#" + i, new Slot(c, Kind.REQUIRED, 0, cat.required().get(i)));
+      if (!errors.isEmpty()) {
+        throw new ConfigException(String.join("; ", errors));
       }
-      for (int i = 0; i < cat.excluded().size(); i++) {
-        add(rules, cat.id() + "#excluded#" + i, new Slot(c, Kind.EXCLUDED, 0, cat.excluded().get(i)));
-      }
-    }
-    this.matcher = new RuleMatcher(rules);
-    if (!matcher.errors().isEmpty()) {
+      matcher.flush();
+    } catch (RuntimeException | Error e) {
+      // The Monitor's purge thread would otherwise keep the JVM alive.
       matcher.close();
-      throw new ConfigException(matcher.errors().stream().map(this::describe).collect(Collectors.joining("; ")));
+      throw e;
     }
   }
 
-  private void add(List<Rule> rules, String ruleId, Slot slot) {
-    slots.put(ruleId, slot);
-    rules.add(new Rule(ruleId, slot.query()));
+  private void add(List<String> errors, String id, Slot slot) {
+    matcher.put(id, slot.query(), slot).ifPresent(e -> errors.add(describe(slot, e)));
   }
 
-  private String describe(RuleError e) {
-    Slot s = slots.get(e.ruleId());
+  private String describe(Slot s, QueryError e) {
     String what = switch (s.kind()) {
       case TERM -> "term";
       case REQUIRED -> "required query";
@@ -107,12 +111,12 @@ public final class Taxonomy implements Closeable {
     for (int c = 0; c < n; c++) {
       words.add(new LinkedHashSet<>());
     }
-    // Sorted by rule id, so "sanctions#10" comes before "sanctions#2": the evidence words are
+    // Sorted by query id, so "sanctions#10" comes before "sanctions#2": the evidence words are
     // re-ordered below by term index to follow the file.
-    List<RuleMatch> matches = new ArrayList<>(matcher.match(title, text));
-    matches.sort((a, b) -> Integer.compare(index(a), index(b)));
-    for (RuleMatch m : matches) {
-      Slot s = slots.get(m.rule().id());
+    List<MatchedQuery<Slot>> matches = new ArrayList<>(matcher.match(title, text, QueryMatcher.Detail.TERMS).matches());
+    matches.sort(Comparator.comparingInt(m -> m.payload().index()));
+    for (MatchedQuery<Slot> m : matches) {
+      Slot s = m.payload();
       switch (s.kind()) {
         case TERM -> {
           score[s.category()] += s.weight() * Math.min(m.hits(), MAX_HITS_PER_TERM);
@@ -131,11 +135,6 @@ public final class Taxonomy implements Closeable {
     }
     out.sort((a, b) -> a.id().compareTo(b.id()));
     return out;
-  }
-
-  private int index(RuleMatch m) {
-    String id = m.rule().id();
-    return Integer.parseInt(id.substring(id.lastIndexOf('#') + 1));
   }
 
   /** Ids of the categories assigned, sorted. */

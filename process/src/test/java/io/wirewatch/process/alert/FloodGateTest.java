@@ -15,29 +15,31 @@ class FloodGateTest {
 
   private static final Instant T0 = Instant.parse("2019-03-22T00:00:00Z");
 
-  private final Map<String, Alert> stored = new HashMap<>();
-  private final StateView<Alert> memory = new StateView<>() {
+  private final Map<String, FloodGate.Memory> stored = new HashMap<>();
+  private final StateView<FloodGate.Memory> memory = new StateView<>() {
     @Override
-    public Alert get(String key) {
+    public FloodGate.Memory get(String key) {
       return stored.get(key);
     }
 
     @Override
-    public void put(String key, Alert value) {
+    public void put(String key, FloodGate.Memory value) {
       stored.put(key, value);
     }
   };
-  private final FloodGate gate = new FloodGate(rule -> rule.equals("short") ? Duration.ofHours(1) : Duration.ofHours(24));
+  private final FloodGate gate = new FloodGate();
 
-  private static Alert alert(String rule, String article, String url, String source, String fingerprint, Instant at) {
-    return new Alert(rule, 0, "warning", article, url, "t", source, null, List.of(), "", List.of(), List.of(),
-        fingerprint, 1, null, at, at);
+  /** An alert of {@code rule}, whose window is 1 h for the rule "short", else 24 h. */
+  private static PendingAlert alert(String rule, String article, String url, String source, String fingerprint,
+      Instant at) {
+    return new PendingAlert(new Alert(rule, 0, "warning", article, url, "t", source, null, List.of(), "", List.of(),
+        List.of(), fingerprint, 1, null, at, at), rule.equals("short") ? Duration.ofHours(1) : Duration.ofHours(24));
   }
 
   @Test
   void firstAlertPassesUnchanged() {
-    Alert a = alert("r", "a1", "https://x/1", "wire", "f1", T0);
-    assertThat(gate.admit(a, memory)).isSameAs(a);
+    PendingAlert a = alert("r", "a1", "https://x/1", "wire", "f1", T0);
+    assertThat(gate.admit(a, memory)).isSameAs(a.alert());
   }
 
   @Test
@@ -66,12 +68,15 @@ class FloodGateTest {
 
   @Test
   void afterTheRulesWindowTheStoryAlertsAgain() {
-    Alert first = gate.admit(alert("short", "a1", "https://x/1", "wire", "f1", T0), memory);
+    gate.admit(alert("short", "a1", "https://x/1", "wire", "f1", T0), memory);
+    FloodGate.Memory first = stored.get("short|url|https://x/1");
+    assertThat(gate.expired(first, T0.plus(Duration.ofMinutes(59)))).isFalse();
+    assertThat(gate.expired(first, T0.plus(Duration.ofMinutes(61)))).isTrue();
     Alert late = gate.admit(alert("short", "a2", "https://y/2", "desk", "f1", T0.plus(Duration.ofMinutes(61))), memory);
     assertThat(late.count()).isEqualTo(1);
     assertThat(late.articleId()).isEqualTo("a2");
-    assertThat(gate.expired(first, T0.plus(Duration.ofMinutes(61)))).isTrue();
-    assertThat(stored.get("short|url|https://x/1")).isEqualTo(late); // the first page now counts into the new alert
+    // the first page now counts into the new alert
+    assertThat(stored.get("short|url|https://x/1").alert()).isEqualTo(late);
   }
 
   @Test

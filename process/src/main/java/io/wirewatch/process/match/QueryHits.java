@@ -1,4 +1,4 @@
-package io.wirewatch.process.alert;
+package io.wirewatch.process.match;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,12 +18,12 @@ import org.apache.lucene.monitor.QueryMatch;
  * <p>Hits are gathered in plain lists and sorted only when read: an article can match a thousand
  * rules, and most of them are never looked at field by field more than once.
  */
-final class RuleHits extends QueryMatch {
+final class QueryHits extends QueryMatch {
 
   /** Hits by field, in the order found; usually one or two fields. */
   private final Map<String, List<Hit>> hits = new LinkedHashMap<>(4);
 
-  RuleHits(String queryId) {
+  QueryHits(String queryId) {
     super(queryId);
   }
 
@@ -45,9 +45,9 @@ final class RuleHits extends QueryMatch {
   }
 
   /** One match holding the hits of both: a rule split by the Monitor into parts that matched separately. */
-  static RuleHits merge(RuleHits a, RuleHits b) {
-    RuleHits merged = new RuleHits(a.getQueryId());
-    for (RuleHits m : List.of(a, b)) {
+  static QueryHits merge(QueryHits a, QueryHits b) {
+    QueryHits merged = new QueryHits(a.getQueryId());
+    for (QueryHits m : List.of(a, b)) {
       m.hits.forEach((field, list) -> merged.hits.computeIfAbsent(field, f -> new ArrayList<>()).addAll(list));
     }
     return merged;
@@ -55,7 +55,7 @@ final class RuleHits extends QueryMatch {
 
   @Override
   public boolean equals(Object o) {
-    if (!(o instanceof RuleHits other) || !super.equals(o) || !hits.keySet().equals(other.hits.keySet())) {
+    if (!(o instanceof QueryHits other) || !super.equals(o) || !hits.keySet().equals(other.hits.keySet())) {
       return false;
     }
     return hits.keySet().stream().allMatch(f -> new TreeSet<>(hits(f)).equals(new TreeSet<>(other.hits(f))));

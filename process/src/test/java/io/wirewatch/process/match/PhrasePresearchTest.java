@@ -1,56 +1,59 @@
-package io.wirewatch.process.alert;
+package io.wirewatch.process.match;
 
+import static io.wirewatch.process.match.TestQueries.candidates;
+import static io.wirewatch.process.match.TestQueries.ids;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.wirewatch.model.Rule;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PhrasePresearchTest {
 
+  private static MatchResult<String> match(QueryMatcher<String> m, String title, String text) {
+    return m.match(title, text, QueryMatcher.Detail.SNIPPETS);
+  }
+
   @Test
   void aPhraseRuleIsNotACandidateWhenItsWordsAreApart() {
-    try (RuleMatcher matcher = new RuleMatcher(List.of(new Rule("p", "\"liaison office\"")))) {
-      RuleMatcher.Result apart = matcher.matchDetailed("", "The office of the liaison team closed.");
+    try (QueryMatcher<String> matcher = TestQueries.matcher("p", "\"liaison office\"")) {
+      MatchResult<String> apart = match(matcher, "", "The office of the liaison team closed.");
       assertThat(apart.candidates()).isZero();
       assertThat(apart.matches()).isEmpty();
-      RuleMatcher.Result together = matcher.matchDetailed("", "Staff left the Liaison Offices, officials said.");
+      MatchResult<String> together = match(matcher, "", "Staff left the Liaison Offices, officials said.");
       assertThat(together.candidates()).isEqualTo(1);
-      assertThat(together.matches()).extracting(m -> m.rule().id()).containsExactly("p");
+      assertThat(together.matches()).extracting(MatchedQuery::id).containsExactly("p");
     }
   }
 
   @Test
   void longerPhrasesNeedEveryPairAndTitlePhrasesLookInTheHeadline() {
-    try (RuleMatcher matcher = new RuleMatcher(List.of(
-        new Rule("three", "\"inter korean liaison\""), new Rule("title", "title:\"liaison office\"")))) {
-      assertThat(matcher.matchDetailed("", "inter korean talks; korean and liaison").candidates()).isZero();
-      assertThat(matcher.match("", "the inter-Korean liaison office")).extracting(m -> m.rule().id())
-          .containsExactly("three");
-      assertThat(matcher.matchDetailed("Talks", "the liaison office").candidates()).isZero();
-      assertThat(matcher.match("Liaison office shut", "")).extracting(m -> m.rule().id()).containsExactly("title");
+    try (QueryMatcher<String> matcher = TestQueries.matcher(
+        "three", "\"inter korean liaison\"", "title", "title:\"liaison office\"")) {
+      assertThat(candidates(matcher, "", "inter korean talks; korean and liaison")).isZero();
+      assertThat(ids(matcher, "", "the inter-Korean liaison office")).containsExactly("three");
+      assertThat(candidates(matcher, "Talks", "the liaison office")).isZero();
+      assertThat(ids(matcher, "Liaison office shut", "")).containsExactly("title");
     }
   }
 
   @Test
   void proximityAndPhrasesWithinBooleansStillMatch() {
-    try (RuleMatcher matcher = new RuleMatcher(List.of(
-        new Rule("near", "\"liaison office\"~3"), new Rule("bool", "sanctions AND NOT \"liaison office\""),
-        new Rule("or", "\"asset freeze\" OR embargo")))) {
-      assertThat(matcher.match("", "the liaison joint office; new sanctions; an asset freeze"))
-          .extracting(m -> m.rule().id()).containsExactly("bool", "near", "or");
-      assertThat(matcher.match("", "the liaison office; new sanctions")).extracting(m -> m.rule().id())
-          .containsExactly("near");
+    try (QueryMatcher<String> matcher = TestQueries.matcher(
+        "near", "\"liaison office\"~3", "bool", "sanctions AND NOT \"liaison office\"",
+        "or", "\"asset freeze\" OR embargo")) {
+      assertThat(ids(matcher, "", "the liaison joint office; new sanctions; an asset freeze"))
+          .containsExactly("bool", "near", "or");
+      assertThat(ids(matcher, "", "the liaison office; new sanctions")).containsExactly("near");
     }
   }
 
   @Test
   void aProximityRuleIsACandidateOnlyWhenItsWordsAreWithinReach() {
-    try (RuleMatcher matcher = new RuleMatcher(List.of(new Rule("near", "\"liaison office\"~3")))) {
+    try (QueryMatcher<String> matcher = TestQueries.matcher("near", "\"liaison office\"~3")) {
       // proximity pairs reach 6 positions apart (the largest slop handled, 5, plus one)
-      assertThat(matcher.matchDetailed("", "the office was closed early and then the liaison went home").candidates()).isZero();
-      assertThat(matcher.match("", "the liaison of the joint office")).extracting(m -> m.rule().id()).containsExactly("near");
-      RuleMatcher.Result reversedTooFar = matcher.matchDetailed("", "the office, with a liaison");
+      assertThat(candidates(matcher, "", "the office was closed early and then the liaison went home")).isZero();
+      assertThat(ids(matcher, "", "the liaison of the joint office")).containsExactly("near");
+      MatchResult<String> reversedTooFar = match(matcher, "", "the office, with a liaison");
       assertThat(reversedTooFar.candidates()).isEqualTo(1); // within the window, but Lucene's measure says no
       assertThat(reversedTooFar.matches()).isEmpty();
     }
@@ -59,7 +62,7 @@ class PhrasePresearchTest {
   @Test
   void nearPairsAreWrittenWithinTheWindowAndOnlyWhenSomeRuleUsesThem() throws Exception {
     PhrasePresearch presearch = new PhrasePresearch();
-    RuleMatcher parser = new RuleMatcher();
+    NewsQueryParser parser = new NewsQueryParser();
     for (String rule : List.of("\"the liaison\"~2", "\"office the\"~5", "\"closed the\"~1", "\"office liaison\"~3",
         "\"closed liaison\"~4", "\"closed office\"~2", "\"closed liaison\"~5", "\"absent word\"~2")) {
       presearch.registered(rule, PhrasePresearch.markPhrases(parser.parse(rule)));
@@ -81,7 +84,7 @@ class PhrasePresearchTest {
 
   private static List<String> nearPairs(PhrasePresearch presearch, String text) throws Exception {
     List<String> pairs = new java.util.ArrayList<>();
-    try (var ts = presearch.nearFilter(new AnalyzedText(NewsAnalyzer.create(), RuleMatcher.TEXT, text).stream())) {
+    try (var ts = presearch.nearFilter(new AnalyzedText(NewsAnalyzer.create(), NewsQueryParser.TEXT, text).stream())) {
       var term = ts.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
       ts.reset();
       while (ts.incrementToken()) {

@@ -1,4 +1,4 @@
-package io.wirewatch.process.alert;
+package io.wirewatch.process.match;
 
 import java.io.IOException;
 import java.util.ArrayDeque;

@@ -1,4 +1,4 @@
-package io.wirewatch.process.alert;
+package io.wirewatch.process.match;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,7 +25,7 @@ import org.apache.lucene.monitor.MonitorConfiguration;
  * {@code bench match} reports per rule. The rule index is rebuilt from {@code news.rules} at every
  * start, so nothing depends on the format on disk.
  */
-final class RuleIndexConfiguration extends MonitorConfiguration {
+final class QueryIndexConfiguration extends MonitorConfiguration {
 
   private volatile IndexWriter writer;
 

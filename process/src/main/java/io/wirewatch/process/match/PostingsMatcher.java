@@ -1,4 +1,4 @@
-package io.wirewatch.process.alert;
+package io.wirewatch.process.match;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -42,9 +42,9 @@ import org.apache.lucene.search.Weight;
  * exactly as {@code HighlightsMatch} does. {@code PostingsMatcherTest} runs both on random rules
  * and texts and requires the same matches and the same hits.
  */
-final class PostingsMatcher extends CandidateMatcher<RuleHits> {
+final class PostingsMatcher extends CandidateMatcher<QueryHits> {
 
-  static final MatcherFactory<RuleHits> FACTORY = PostingsMatcher::new;
+  static final MatcherFactory<QueryHits> FACTORY = PostingsMatcher::new;
 
   /** Positions and offsets of one word in one field, in position order. */
   private record Postings(int[] positions, int[] startOffsets, int[] endOffsets) {
@@ -118,15 +118,15 @@ final class PostingsMatcher extends CandidateMatcher<RuleHits> {
   protected void matchQuery(String queryId, Query query, Map<String, String> metadata) throws IOException {
     List<FieldHit> hits = evaluate(query);
     if (hits != null) {
-      RuleHits match = new RuleHits(queryId);
+      QueryHits match = new QueryHits(queryId);
       hits.forEach(h -> match.add(h.field(), h.hit()));
       addMatch(match, 0);
     }
   }
 
   @Override
-  public RuleHits resolve(RuleHits a, RuleHits b) {
-    return RuleHits.merge(a, b);
+  public QueryHits resolve(QueryHits a, QueryHits b) {
+    return QueryHits.merge(a, b);
   }
 
   /** The hits of {@code query}, or null when it does not match. */

@@ -1,4 +1,4 @@
-package io.wirewatch.process.alert;
+package io.wirewatch.process.match;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,7 +20,7 @@ import org.apache.lucene.monitor.MultipassTermFilteredPresearcher;
 import org.junit.jupiter.api.Test;
 
 /**
- * The hand-written candidate check, and the whole {@link RuleMatcher} with its word-pair
+ * The hand-written candidate check, and the whole {@link QueryMatcher} with its word-pair
  * presearcher, must say exactly what Lucene says: the same rules match, with
  * the same hits (proximity rules: the same matches). Random rules of every shape the rule language has, over random texts drawn from
  * a small vocabulary so that matches, near misses and repeated words are all common.
@@ -34,7 +34,7 @@ class PostingsMatcherTest {
   @Test
   void agreesWithLuceneHighlightsOnRandomRulesAndTexts() throws Exception {
     Random random = new Random(20261122);
-    RuleMatcher parser = new RuleMatcher();
+    NewsQueryParser parser = new NewsQueryParser();
     List<String> rules = new ArrayList<>();
     for (int i = 0; i < 400; i++) {
       rules.add(rule(random));
@@ -42,12 +42,13 @@ class PostingsMatcherTest {
     int compared = 0;
     int matched = 0;
     int fallbacks = 0;
-    List<io.wirewatch.model.Rule> asRules = new ArrayList<>();
+    String[] asQueries = new String[2 * rules.size()];
     for (int i = 0; i < rules.size(); i++) {
-      asRules.add(new io.wirewatch.model.Rule("r" + i, rules.get(i)));
+      asQueries[2 * i] = "r" + i;
+      asQueries[2 * i + 1] = rules.get(i);
     }
     try (Monitor monitor = new Monitor(NewsAnalyzer.create(), new MultipassTermFilteredPresearcher(2));
-        RuleMatcher matcher = new RuleMatcher(asRules)) {
+        QueryMatcher<String> matcher = TestQueries.matcher(asQueries)) {
       List<MonitorQuery> queries = new ArrayList<>();
       for (int i = 0; i < rules.size(); i++) {
         queries.add(new MonitorQuery("r" + i, parser.parse(rules.get(i)), rules.get(i), Map.of()));
@@ -57,22 +58,22 @@ class PostingsMatcherTest {
       for (int d = 0; d < 150; d++) {
         String title = text(random, 3 + random.nextInt(5));
         String body = text(random, 20 + random.nextInt(60));
-        Document doc = RuleMatcher.document(title, body);
+        Document doc = ArticleDocument.plain(title, body);
         MatchingQueries<HighlightsMatch> lucene = monitor.match(doc, HighlightsMatch.MATCHER);
-        MatchingQueries<RuleHits> ours = monitor.match(doc, PostingsMatcher.FACTORY);
+        MatchingQueries<QueryHits> ours = monitor.match(doc, PostingsMatcher.FACTORY);
         assertThat(ours.getErrors()).isEmpty();
         Map<String, Map<String, Set<HighlightsMatch.Hit>>> expected = new TreeMap<>();
         lucene.getMatches().forEach(m -> expected.put(m.getQueryId(), new TreeMap<>(m.getHits())));
         Map<String, Map<String, Set<HighlightsMatch.Hit>>> actual = new TreeMap<>();
-        for (RuleHits m : ours.getMatches()) {
+        for (QueryHits m : ours.getMatches()) {
           Map<String, Set<HighlightsMatch.Hit>> byField = new TreeMap<>();
           m.fields().forEach(f -> byField.put(f, new TreeSet<>(m.hits(f))));
           actual.put(m.getQueryId(), byField);
         }
         assertThat(actual.keySet()).as("rules matched by document %d", d).isEqualTo(expected.keySet());
         // The whole matcher, with its own presearcher (word pairs for phrases), selects no fewer.
-        assertThat(new TreeSet<>(matcher.match(title, body).stream().map(m -> m.rule().id()).toList()))
-            .as("rules matched by RuleMatcher in document %d", d).isEqualTo(expected.keySet());
+        assertThat(new TreeSet<>(TestQueries.ids(matcher, title, body)))
+            .as("rules matched by QueryMatcher in document %d", d).isEqualTo(expected.keySet());
         for (String id : expected.keySet()) {
           String rule = rules.get(Integer.parseInt(id.substring(1)));
           if (rule.contains("~")) {
@@ -93,11 +94,11 @@ class PostingsMatcherTest {
 
   @Test
   void rejectsABatchOfSeveralDocuments() throws Exception {
-    RuleMatcher parser = new RuleMatcher();
+    NewsQueryParser parser = new NewsQueryParser();
     try (Monitor monitor = new Monitor(NewsAnalyzer.create())) {
       monitor.register(new MonitorQuery("r", parser.parse("sanctions")));
       Document doc = new Document();
-      doc.add(new TextField(RuleMatcher.TEXT, "sanctions", Field.Store.NO));
+      doc.add(new TextField(NewsQueryParser.TEXT, "sanctions", Field.Store.NO));
       org.assertj.core.api.Assertions.assertThatThrownBy(
               () -> monitor.match(new Document[] {doc, doc}, PostingsMatcher.FACTORY))
           .hasMessageContaining("one article at a time");
