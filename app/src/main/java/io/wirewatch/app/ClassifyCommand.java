@@ -1,6 +1,7 @@
 package io.wirewatch.app;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.wirewatch.model.InvalidInputException;
 import io.wirewatch.model.Json;
 import io.wirewatch.process.ProcessComponents;
 import io.wirewatch.process.classify.CountryGazetteer;
@@ -54,7 +55,7 @@ final class ClassifyCommand implements Callable<Integer> {
     try {
       return TopicModel.read(file);
     } catch (IOException e) {
-      throw new IllegalArgumentException("--model: " + e.getMessage(), e);
+      throw new InvalidInputException("--model: " + e.getMessage(), e);
     }
   }
 

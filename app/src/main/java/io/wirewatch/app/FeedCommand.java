@@ -10,6 +10,7 @@ import io.wirewatch.ingest.fetch.FetchException;
 import io.wirewatch.ingest.fetch.FetchedPage;
 import io.wirewatch.ingest.fetch.PageFetcher;
 import io.wirewatch.model.ArticleId;
+import io.wirewatch.model.InvalidInputException;
 import io.wirewatch.model.Json;
 import java.net.URI;
 import java.nio.file.Files;
@@ -42,7 +43,7 @@ final class FeedCommand implements Callable<Integer> {
     URI url = target.matches("(?i)^(https?|file):.*") ? URI.create(target) : Path.of(target).toAbsolutePath().toUri();
     if ("file".equals(url.getScheme()) && !Files.isRegularFile(Path.of(url))) {
       // The command line's error handler prints "wirewatch: <message>" and exits with 2.
-      throw new IllegalArgumentException("no such file " + target);
+      throw new InvalidInputException("no such file " + target);
     }
     PageFetcher fetcher = new PageFetcher(PageFetcher.defaultClient(config.fetch()), config.fetch());
     try {
@@ -61,7 +62,7 @@ final class FeedCommand implements Callable<Integer> {
       return 0;
     } catch (FetchException | FeedParseException e) {
       // the feed, not the program, is at fault: reported as bad input by the shared handler
-      throw new IllegalArgumentException(e.getMessage(), e);
+      throw new InvalidInputException(e.getMessage(), e);
     }
   }
 }

@@ -46,12 +46,12 @@ final class MatchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    ProcessConfig config = ProcessConfig.from(common.settings(Map.of())); // settings are checked first
     RulesFile.Loaded loaded = RulesFile.read(rulesFile);
     PrintStream out = System.out;
     int pages = 0;
     int failed = 0;
-    try (PagePipeline pipeline = new PagePipeline(ProcessConfig.from(common.settings(Map.of())), loaded.rules(),
-        Clock.systemUTC())) {
+    try (PagePipeline pipeline = new PagePipeline(config, loaded.rules(), Clock.systemUTC())) {
       loaded.errors().forEach(e -> LOG.error("rule {} rejected: {}", e.ruleId(), e.reason()));
       pipeline.ruleErrors().forEach(e -> LOG.error("rule {} rejected: {}", e.ruleId(), e.reason()));
       for (Path p : SavedPages.expand(paths)) {

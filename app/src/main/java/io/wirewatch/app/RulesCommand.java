@@ -1,6 +1,7 @@
 package io.wirewatch.app;
 
 import io.wirewatch.model.Article;
+import io.wirewatch.model.InvalidInputException;
 import io.wirewatch.model.Json;
 import io.wirewatch.model.Rule;
 import io.wirewatch.model.Topic;
@@ -78,7 +79,7 @@ final class RulesCommand implements Runnable {
       if (!errors.isEmpty()) {
         StringBuilder sb = new StringBuilder("rejected, nothing written:");
         errors.forEach(e -> sb.append("\n  ").append(e.ruleId()).append(": ").append(e.reason()));
-        throw new IllegalArgumentException(sb.toString());
+        throw new InvalidInputException(sb.toString());
       }
     }
   }
@@ -150,7 +151,7 @@ final class RulesCommand implements Runnable {
       AppConfig app = app();
       RulesTopic topic = rulesTopic(app);
       if (!topic.readAll().containsKey(id)) {
-        throw new IllegalArgumentException("no rule '" + id + "' in " + app.topics().rules().name());
+        throw new InvalidInputException("no rule '" + id + "' in " + app.topics().rules().name());
       }
       topic.remove(id);
       System.out.println("rule " + id + " removed");

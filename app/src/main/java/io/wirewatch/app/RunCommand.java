@@ -57,7 +57,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Option(names = "--duration", paramLabel = "DURATION",
       description = "Stop by itself after this long, e.g. 45s or 10m. Default: run until Ctrl-C.")
-  String duration;
+  Duration duration;
 
   @Override
   public Integer call() throws Exception {
@@ -75,7 +75,7 @@ final class RunCommand implements Callable<Integer> {
     if (settings.origin("process.state-dir").startsWith("defaults")) {
       processConfig = processConfig.withStateDir(app.dataDir().resolve("streams"));
     }
-    Duration limit = duration == null ? null : Settings.parseDuration(duration);
+    Duration limit = duration;
     Files.createDirectories(app.dataDir());
 
     Lifecycle lifecycle = new Lifecycle();

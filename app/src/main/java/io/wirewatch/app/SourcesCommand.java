@@ -5,6 +5,7 @@ import io.wirewatch.ingest.source.OpmlFile;
 import io.wirewatch.ingest.source.Source;
 import io.wirewatch.ingest.source.SourceCatalog;
 import io.wirewatch.ingest.source.SourcesFile;
+import io.wirewatch.model.InvalidInputException;
 import io.wirewatch.model.SourceDefinition;
 import io.wirewatch.model.SourceStatus;
 import io.wirewatch.model.TopicCreator;
@@ -12,6 +13,7 @@ import io.wirewatch.model.config.Settings;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -79,12 +81,12 @@ final class SourcesCommand implements Runnable {
     String type;
 
     @Option(names = "--interval", description = "Time between polls, e.g. 5m. Default: ingest.poll.interval.")
-    String interval;
+    Duration interval;
 
     @Override
     public Integer call() {
       Source s = new Source(id, URI.create(url), Source.Type.parse(type),
-          interval == null ? null : Settings.parseDuration(interval));
+          interval);
       try (SourceCatalog c = parent.catalog()) {
         c.put(List.of(s));
       }
@@ -106,7 +108,7 @@ final class SourcesCommand implements Runnable {
       try (SourceCatalog c = parent.catalog()) {
         if (!c.definitions().containsKey(id)) {
           // The command line's error handler prints "wirewatch: <message>" and exits with 2.
-          throw new IllegalArgumentException("no source '" + id + "'");
+          throw new InvalidInputException("no source '" + id + "'");
         }
         c.remove(id);
       }

@@ -2,7 +2,6 @@ package io.wirewatch.app;
 
 import io.wirewatch.model.Json;
 import io.wirewatch.model.Topic;
-import io.wirewatch.model.config.Settings;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
@@ -44,14 +43,14 @@ final class TailCommand implements Callable<Integer> {
   long max = Long.MAX_VALUE;
 
   @Option(names = "--idle", paramLabel = "DURATION", description = "Stop after this long without a record, e.g. 10s. Default: never.")
-  String idle;
+  Duration idle;
 
   @Override
   public Integer call() {
     AppConfig app = AppConfig.from(common.settings(broker.overrides()));
     Topic<String, ?> topic = app.topics().byName(topicName);
     String bootstrapServers = broker.bootstrapServers(app);
-    Duration idleLimit = idle == null ? null : Settings.parseDuration(idle);
+    Duration idleLimit = idle;
     PrintStream out = System.out;
     try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,

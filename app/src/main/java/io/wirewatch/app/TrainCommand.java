@@ -1,12 +1,15 @@
 package io.wirewatch.app;
 
+import io.wirewatch.model.InvalidInputException;
 import io.wirewatch.process.classify.LabelledCsv;
 import io.wirewatch.process.classify.LabelledText;
 import io.wirewatch.process.classify.TopicModel;
 import io.wirewatch.process.classify.TopicModelTrainer;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -58,7 +61,12 @@ final class TrainCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    var examples = LabelledCsv.read(csv, labelNames);
+    List<LabelledText> examples;
+    try {
+      examples = LabelledCsv.read(csv, labelNames);
+    } catch (IOException e) {
+      throw new InvalidInputException("--csv: " + e.getMessage(), e);
+    }
     TopicModelTrainer.Options d = TopicModelTrainer.Options.DEFAULT;
     TopicModelTrainer trainer = new TopicModelTrainer(new TopicModelTrainer.Options(bits, charBits, c, d.alpha(), d.beta(), d.eps(), seed, innerFolds));
     long start = System.nanoTime();

@@ -1,5 +1,6 @@
 package io.wirewatch.bench;
 
+import io.wirewatch.model.InvalidInputException;
 import io.wirewatch.process.classify.ClassificationScores;
 import io.wirewatch.process.classify.HashedFeatures;
 import io.wirewatch.process.classify.LabelledCsv;
@@ -65,15 +66,15 @@ public final class ClassifyBench implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (folds < 2) {
-      throw new IllegalArgumentException("--folds must be at least 2, got " + folds);
+      throw new InvalidInputException("--folds must be at least 2, got " + folds);
     }
     if (repeats < 1) {
-      throw new IllegalArgumentException("--repeats must be at least 1, got " + repeats);
+      throw new InvalidInputException("--repeats must be at least 1, got " + repeats);
     }
     PrintWriter out = spec.commandLine().getOut();
     List<LabelledText> texts = LabelledCsv.read(csv, LabelledCsv.AG_NEWS_LABELS);
     if (texts.size() < folds) {
-      throw new IllegalArgumentException("--csv: " + texts.size() + " texts cannot make " + folds + " folds");
+      throw new InvalidInputException("--csv: " + texts.size() + " texts cannot make " + folds + " folds");
     }
     List<String> labels = List.copyOf(new TreeSet<>(texts.stream().map(LabelledText::label).toList()));
     Map<String, Long> perLabel = texts.stream().collect(Collectors.groupingBy(LabelledText::label, TreeMap::new, Collectors.counting()));

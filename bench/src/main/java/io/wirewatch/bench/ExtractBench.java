@@ -3,6 +3,7 @@ package io.wirewatch.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wirewatch.ingest.fetch.SavedPages;
+import io.wirewatch.model.InvalidInputException;
 import io.wirewatch.process.clean.ArticleCleaner;
 import io.wirewatch.process.clean.CleanedPage;
 import java.io.IOException;
@@ -72,7 +73,7 @@ public final class ExtractBench implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (rounds < 1) {
-      throw new IllegalArgumentException("--rounds: must be at least 1, got " + rounds);
+      throw new InvalidInputException("--rounds: must be at least 1, got " + rounds);
     }
     PrintWriter out = spec.commandLine().getOut();
     List<Page> pages = load(corpus);
@@ -223,7 +224,7 @@ public final class ExtractBench implements Callable<Integer> {
   static List<Page> load(Path corpus) throws IOException {
     Path truthFile = corpus.resolve("ground-truth.json");
     if (!Files.isRegularFile(truthFile)) {
-      throw new IllegalArgumentException("--corpus: no ground-truth.json in " + corpus);
+      throw new InvalidInputException("--corpus: no ground-truth.json in " + corpus);
     }
     JsonNode truth = JSON.readTree(truthFile.toFile());
     List<Page> pages = new ArrayList<>();
@@ -245,7 +246,7 @@ public final class ExtractBench implements Callable<Integer> {
     for (Page p : pages) {
       JsonNode item = output.get(p.id());
       if (item == null) {
-        throw new IllegalArgumentException(saved + ": no prediction for " + p.id() + "; keys must match the ground truth");
+        throw new InvalidInputException(saved + ": no prediction for " + p.id() + "; keys must match the ground truth");
       }
       counts.add(scorer.compare(p.truth(), item.path("articleBody").asText("")));
     }

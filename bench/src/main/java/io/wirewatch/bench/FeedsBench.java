@@ -8,6 +8,7 @@ import io.wirewatch.bench.FeedCorpus.Expected;
 import io.wirewatch.ingest.feed.FeedEntry;
 import io.wirewatch.ingest.feed.FeedReader;
 import io.wirewatch.ingest.fetch.UrlCanonicalizer;
+import io.wirewatch.model.InvalidInputException;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.nio.file.Files;
@@ -87,7 +88,7 @@ public final class FeedsBench implements Callable<Integer> {
   public Integer call() throws Exception {
     if (!Files.isDirectory(corpus)) {
       // The command line's error handler prints "wirewatch: <message>" and exits with 2.
-      throw new IllegalArgumentException("corpus directory " + corpus + " does not exist");
+      throw new InvalidInputException("corpus directory " + corpus + " does not exist");
     }
     List<Case> cases = FeedCorpus.scan(corpus);
     FeedReader reader = new FeedReader();

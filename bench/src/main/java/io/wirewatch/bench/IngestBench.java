@@ -62,10 +62,10 @@ public final class IngestBench implements Callable<Integer> {
   int sources;
 
   @Option(names = "--interval", defaultValue = "60s", description = "Poll interval used for the measurement (default 60s).")
-  String interval;
+  Duration interval;
 
   @Option(names = "--window", defaultValue = "60s", description = "Measurement window per phase after a warm-up round (default 60s).")
-  String window;
+  Duration window;
 
   @Option(names = "--change-percent", defaultValue = "1", description = "Share of feed requests that find a new item (default 1).")
   double changePercent;
@@ -85,8 +85,8 @@ public final class IngestBench implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Duration every = Settings.parseDuration(interval);
-    Duration measure = Settings.parseDuration(window);
+    Duration every = interval;
+    Duration measure = window;
     List<String> jvm = ingestJavaOpts == null ? ChildCommand.launcherOptions()
         : List.of(ingestJavaOpts.trim().split("\\s+"));
     Path dir = Files.createTempDirectory("wirewatch-bench-ingest");
@@ -122,7 +122,7 @@ public final class IngestBench implements Callable<Integer> {
     settings.put("app.topics.partitions", String.valueOf(PARTITIONS));
     settings.put("ingest.group-id", group);
     settings.put("ingest.fetch.allow-addresses", "127.0.0.1");
-    settings.put("ingest.poll.interval", interval);
+    settings.put("ingest.poll.interval", Settings.format(interval));
     settings.put("ingest.threads", String.valueOf(threads));
     // one host serves all 10,000 feeds here; real sources spread over many hosts
     settings.put("ingest.politeness.max-per-host", "64");
@@ -183,9 +183,9 @@ public final class IngestBench implements Callable<Integer> {
     Phase a = p.get(0);
     Phase b = p.get(1);
     double targetPollsPerSec = sources / 300.0;
-    boolean compressed = Settings.parseDuration(interval).compareTo(Duration.ofMinutes(5)) < 0;
+    boolean compressed = interval.compareTo(Duration.ofMinutes(5)) < 0;
     System.out.printf("bench ingest: %d synthetic feeds on 127.0.0.1, interval %s%s, %s%% of requests find a new item, %d poller threads%n",
-        sources, interval, compressed ? " (compressed)" : "", changePercent, threads);
+        sources, Settings.format(interval), compressed ? " (compressed)" : "", changePercent, threads);
     System.out.printf("ingest process: `wirewatch ingest` in a child JVM (%s); broker and feed server in the bench JVM%n%n",
         String.join(" ", jvm));
     System.out.printf("%-46s %16s %16s %8s%n", "", a.name(), b.name(), "ratio");

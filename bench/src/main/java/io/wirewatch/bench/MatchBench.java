@@ -1,5 +1,6 @@
 package io.wirewatch.bench;
 
+import io.wirewatch.model.InvalidInputException;
 import io.wirewatch.model.Rule;
 import io.wirewatch.process.alert.RuleBook;
 import io.wirewatch.process.match.ArticleDocument;
@@ -231,7 +232,7 @@ public final class MatchBench implements Callable<Integer> {
   private static List<BenchArticle> cleaned(Path dir) throws IOException {
     Path html = dir.resolve("html");
     if (!Files.isDirectory(html)) {
-      throw new IllegalArgumentException("--corpus: " + html + " is not a directory (expected the Zyte benchmark layout)");
+      throw new InvalidInputException("--corpus: " + html + " is not a directory (expected the Zyte benchmark layout)");
     }
     ArticleCleaner cleaner = new ArticleCleaner();
     List<BenchArticle> out = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.wirewatch.bench;
 
+import io.wirewatch.model.InvalidInputException;
 import io.wirewatch.process.match.NewsAnalyzer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -67,7 +68,7 @@ final class RuleGenerator {
     phraseSet.stream().sorted().forEach(p -> phrases.add(p.split(" ")));
     nearSet.stream().sorted().forEach(p -> nearPairs.add(p.split(" ")));
     if (rare.isEmpty() || common.isEmpty() || phrases.isEmpty()) {
-      throw new IllegalArgumentException("corpus too small to draw rules from (" + n + " articles)");
+      throw new InvalidInputException("corpus too small to draw rules from (" + n + " articles)");
     }
   }
 

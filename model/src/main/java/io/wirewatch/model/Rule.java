@@ -59,14 +59,14 @@ public record Rule(
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(query, "query");
     if (id.isBlank() || id.contains("/")) {
-      throw new IllegalArgumentException("rule id must be non-blank and contain no '/', got '" + id + "'");
+      throw new InvalidInputException("rule id must be non-blank and contain no '/', got '" + id + "'");
     }
     if (query.isBlank()) {
-      throw new IllegalArgumentException("rule " + id + ": query must not be blank");
+      throw new InvalidInputException("rule " + id + ": query must not be blank");
     }
     severity = severity == null ? "warning" : severity.trim().toLowerCase(Locale.ROOT);
     if (!SEVERITIES.contains(severity)) {
-      throw new IllegalArgumentException("rule " + id + ": severity must be one of " + SEVERITIES
+      throw new InvalidInputException("rule " + id + ": severity must be one of " + SEVERITIES
           + ", got '" + severity + "'");
     }
     enabled = enabled == null ? Boolean.TRUE : enabled;
@@ -75,7 +75,7 @@ public record Rule(
       try {
         io.wirewatch.model.config.Settings.parseDuration(window);
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("rule " + id + ": window " + e.getMessage(), e);
+        throw new InvalidInputException("rule " + id + ": window " + e.getMessage(), e);
       }
     }
   }

@@ -60,7 +60,7 @@ public record Topics(
     return all().stream()
         .filter(t -> t.name().equals(name) || t.name().endsWith(name) && name.startsWith("news."))
         .findFirst()
-        .orElseThrow(() -> new IllegalArgumentException(
+        .orElseThrow(() -> new InvalidInputException(
             "unknown topic '" + name + "'; known: " + all().stream().map(Topic::name).toList()));
   }
 }

@@ -1,5 +1,6 @@
 package io.wirewatch.app.broker;
 
+import io.wirewatch.model.InvalidInputException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -90,7 +91,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     try {
       return Files.readString(file).trim();
     } catch (IOException e) {
-      throw new IllegalArgumentException("no running embedded broker found (" + file
+      throw new InvalidInputException("no running embedded broker found (" + file
           + " is missing): start `wirewatch run` first or pass --bootstrap-servers");
     }
   }

@@ -1,5 +1,6 @@
 package io.wirewatch.ingest.fetch;
 
+import io.wirewatch.model.InvalidInputException;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -149,17 +150,17 @@ public final class AddressGuard {
       try {
         // getByName on a literal never does a lookup; a host name here is a configuration error.
         if (!parts[0].matches("[0-9a-fA-F:.]+")) {
-          throw new IllegalArgumentException("ingest.fetch.allow-addresses: '" + s
+          throw new InvalidInputException("ingest.fetch.allow-addresses: '" + s
               + "' is not an IP address or CIDR block");
         }
         byte[] net = InetAddress.getByName(parts[0]).getAddress();
         int prefix = parts.length == 2 ? Integer.parseInt(parts[1]) : net.length * 8;
         if (prefix < 0 || prefix > net.length * 8) {
-          throw new IllegalArgumentException("ingest.fetch.allow-addresses: bad prefix in '" + s + "'");
+          throw new InvalidInputException("ingest.fetch.allow-addresses: bad prefix in '" + s + "'");
         }
         return new Block(net, prefix);
       } catch (UnknownHostException | NumberFormatException e) {
-        throw new IllegalArgumentException("ingest.fetch.allow-addresses: '" + s
+        throw new InvalidInputException("ingest.fetch.allow-addresses: '" + s
             + "' is not an IP address or CIDR block", e);
       }
     }

@@ -1,5 +1,6 @@
 package io.wirewatch.ingest.fetch;
 
+import io.wirewatch.model.InvalidInputException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -38,7 +39,7 @@ public final class SavedPages {
       } else if (Files.isRegularFile(a)) {
         out.add(a);
       } else {
-        throw new IllegalArgumentException("FILE: no such file or directory: " + a);
+        throw new InvalidInputException("FILE: no such file or directory: " + a);
       }
     }
     return out;

@@ -1,5 +1,6 @@
 package io.wirewatch.ingest.fetch;
 
+import io.wirewatch.model.InvalidInputException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -32,14 +33,14 @@ public final class UrlCanonicalizer {
     try {
       raw = new URI(href.trim().replace(" ", "%20"));
     } catch (URISyntaxException e) {
-      throw new IllegalArgumentException("not a URL: '" + href + "' (" + e.getReason() + ")", e);
+      throw new InvalidInputException("not a URL: '" + href + "' (" + e.getReason() + ")", e);
     }
     return canonicalize(base == null ? raw : base.resolve(raw));
   }
 
   public static URI canonicalize(URI url) {
     if (!url.isAbsolute()) {
-      throw new IllegalArgumentException("url must be absolute, got '" + url + "'");
+      throw new InvalidInputException("url must be absolute, got '" + url + "'");
     }
     String scheme = url.getScheme().toLowerCase(Locale.ROOT);
     if (scheme.equals("file")) {
@@ -48,7 +49,7 @@ public final class UrlCanonicalizer {
     }
     String host = url.getHost() == null ? null : url.getHost().toLowerCase(Locale.ROOT);
     if (host == null) {
-      throw new IllegalArgumentException("url has no host: '" + url + "'");
+      throw new InvalidInputException("url has no host: '" + url + "'");
     }
     int port = url.getPort();
     if ((scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443)) {

@@ -1,5 +1,6 @@
 package io.wirewatch.ingest.source;
 
+import io.wirewatch.model.InvalidInputException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
@@ -47,7 +48,7 @@ public record Source(String id, URI url, Type type, Duration interval) {
         case "html", "index" -> HTML;
         case "page", "article" -> PAGE;
         case "auto" -> AUTO;
-        default -> throw new IllegalArgumentException(
+        default -> throw new InvalidInputException(
             "type must be rss, atom, feed, html, page or auto, got '" + s + "'");
       };
     }
@@ -58,15 +59,15 @@ public record Source(String id, URI url, Type type, Duration interval) {
     Objects.requireNonNull(url, "url");
     Objects.requireNonNull(type, "type");
     if (id.isBlank()) {
-      throw new IllegalArgumentException("source id must not be blank");
+      throw new InvalidInputException("source id must not be blank");
     }
     String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("http") && !scheme.equals("https") && !scheme.equals("file")) {
-      throw new IllegalArgumentException(
+      throw new InvalidInputException(
           "source " + id + ": url must be http, https or file, got '" + url + "'");
     }
     if (interval != null && (interval.isNegative() || interval.isZero())) {
-      throw new IllegalArgumentException("source " + id + ": interval must be positive");
+      throw new InvalidInputException("source " + id + ": interval must be positive");
     }
   }
 }

@@ -3,6 +3,7 @@ package io.wirewatch.ingest.source;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.wirewatch.model.InvalidInputException;
 import io.wirewatch.model.config.ConfigException;
 import io.wirewatch.model.config.Settings;
 import java.io.IOException;
@@ -56,10 +57,10 @@ public final class SourcesFile {
         String id = text(n, "id");
         String url = text(n, "url");
         if (id == null || url == null) {
-          throw new IllegalArgumentException("needs both 'id' and 'url'");
+          throw new InvalidInputException("needs both 'id' and 'url'");
         }
         if (!ids.add(id)) {
-          throw new IllegalArgumentException("id '" + id + "' is used twice");
+          throw new InvalidInputException("id '" + id + "' is used twice");
         }
         sources.add(new Source(id, base.resolve(url.trim()), Source.Type.parse(text(n, "type")),
             duration(text(n, "interval"))));

@@ -146,6 +146,25 @@ public final class Settings {
    * A path; {@code ~/} stands for the user's home and {@code ${java.io.tmpdir}} for the system's
    * temporary directory.
    */
+  /** {@code d} in the format {@link #parseDuration} reads, in the largest unit that is exact: {@code 90s}, {@code 5m}. */
+  public static String format(Duration d) {
+    long ms = d.toMillis();
+    if (ms % 1000 != 0) {
+      return ms + "ms";
+    }
+    long seconds = ms / 1000;
+    if (seconds % 86_400 == 0 && seconds > 0) {
+      return seconds / 86_400 + "d";
+    }
+    if (seconds % 3600 == 0 && seconds > 0) {
+      return seconds / 3600 + "h";
+    }
+    if (seconds % 60 == 0 && seconds > 0) {
+      return seconds / 60 + "m";
+    }
+    return seconds + "s";
+  }
+
   public Path path(String key) {
     return toPath(string(key));
   }

@@ -54,6 +54,9 @@ class SettingsTest {
     assertThat(Settings.parseDuration("2h")).isEqualTo(Duration.ofHours(2));
     assertThat(Settings.parseDuration("7d")).isEqualTo(Duration.ofDays(7));
     assertThatThrownBy(() -> Settings.parseDuration("5 minutes")).isInstanceOf(IllegalArgumentException.class);
+    for (String d : new String[] {"250ms", "45s", "90s", "5m", "2h", "7d"}) {
+      assertThat(Settings.format(Settings.parseDuration(d))).isEqualTo(d);
+    }
   }
 
   @Test
@@ -65,5 +68,34 @@ class SettingsTest {
   @Test
   void missingDefaultsFileIsNamed() {
     assertThatThrownBy(() -> Settings.defaults("nope.properties")).hasMessageContaining("nope.properties");
+  }
+
+  @Test
+  void aKeyNoDefaultsFileNamesIsRefusedWithWhereItCameFromAndTheNearestKey(@TempDir Path dir) throws Exception {
+    assertThatThrownBy(() -> Settings.builder().defaultsResource("test-defaults.properties")
+        .override("a.intervall", "1m").build())
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("unknown setting 'a.intervall' (from command line)")
+        .hasMessageContaining("did you mean 'a.interval'?");
+    Path file = dir.resolve("typo.properties");
+    Files.writeString(file, "zzz.unrelated=1\n");
+    assertThatThrownBy(() -> Settings.builder().defaultsResource("test-defaults.properties").file(file).build())
+        .hasMessageContaining("unknown setting 'zzz.unrelated' (from " + file + ")")
+        .hasMessageNotContaining("did you mean");
+  }
+
+  @Test
+  void anyKeyUnderAPassThroughFamilyIsAccepted() {
+    Settings s = Settings.builder().defaultsResource("test-defaults.properties")
+        .override("p.batch.size", "65536").build();
+    assertThat(s.withPrefix("p")).containsEntry("batch.size", "65536").doesNotContainKey("*");
+  }
+
+  @Test
+  void pathsExpandTheTemporaryDirectoryAndListsDropEmptyItems() {
+    Settings s = Settings.defaults("test-defaults.properties");
+    assertThat(s.path("e.path")).isEqualTo(Path.of(System.getProperty("java.io.tmpdir"), "x"));
+    assertThat(s.list("e.list")).containsExactly("a", "b", "c");
+    assertThat(s.optionalPath("d.missing")).isNull();
   }
 }

@@ -1,5 +1,6 @@
 package io.wirewatch.process.classify;
 
+import io.wirewatch.model.InvalidInputException;
 import java.util.List;
 import java.util.Objects;
 
@@ -25,20 +26,20 @@ public record Category(String id, double threshold, List<Term> terms, List<Strin
   public Category {
     Objects.requireNonNull(id, "id");
     if (id.isBlank() || id.contains("#") || id.contains("/")) {
-      throw new IllegalArgumentException("category id must be non-blank and contain no '#' or '/', got '" + id + "'");
+      throw new InvalidInputException("category id must be non-blank and contain no '#' or '/', got '" + id + "'");
     }
     if (!(threshold > 0) || Double.isInfinite(threshold)) {
-      throw new IllegalArgumentException("category '" + id + "': threshold must be a number > 0, got " + threshold);
+      throw new InvalidInputException("category '" + id + "': threshold must be a number > 0, got " + threshold);
     }
     if (terms == null || terms.isEmpty()) {
-      throw new IllegalArgumentException("category '" + id + "': at least one term is needed");
+      throw new InvalidInputException("category '" + id + "': at least one term is needed");
     }
     for (Term t : terms) {
       if (t.query() == null || t.query().isBlank()) {
-        throw new IllegalArgumentException("category '" + id + "': a term is blank");
+        throw new InvalidInputException("category '" + id + "': a term is blank");
       }
       if (!(t.weight() > 0) || Double.isInfinite(t.weight())) {
-        throw new IllegalArgumentException("category '" + id + "', term '" + t.query()
+        throw new InvalidInputException("category '" + id + "', term '" + t.query()
             + "': weight must be a number > 0, got " + t.weight());
       }
     }
@@ -53,7 +54,7 @@ public record Category(String id, double threshold, List<Term> terms, List<Strin
     }
     for (String q : queries) {
       if (q == null || q.isBlank()) {
-        throw new IllegalArgumentException("category '" + id + "': a " + what + " query is blank");
+        throw new InvalidInputException("category '" + id + "': a " + what + " query is blank");
       }
     }
     return List.copyOf(queries);

@@ -4,6 +4,7 @@ import com.github.pemistahl.lingua.api.IsoCode639_1;
 import com.github.pemistahl.lingua.api.Language;
 import com.github.pemistahl.lingua.api.LanguageDetector;
 import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
+import io.wirewatch.model.InvalidInputException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -33,11 +34,11 @@ public final class LanguageGuesser {
       try {
         langs.add(Language.getByIsoCode639_1(IsoCode639_1.valueOf(code.trim().toUpperCase(Locale.ROOT))));
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("unknown language code '" + code + "' (expected ISO 639-1, e.g. en)", e);
+        throw new InvalidInputException("unknown language code '" + code + "' (expected ISO 639-1, e.g. en)", e);
       }
     }
     if (langs.size() < 2) {
-      throw new IllegalArgumentException("languages needs at least two codes, got " + isoCodes);
+      throw new InvalidInputException("languages needs at least two codes, got " + isoCodes);
     }
     this.detector = LanguageDetectorBuilder.fromLanguages(langs.toArray(Language[]::new))
         .withLowAccuracyMode()

@@ -7,6 +7,7 @@ import de.bwaldvogel.liblinear.Model;
 import de.bwaldvogel.liblinear.Parameter;
 import de.bwaldvogel.liblinear.Problem;
 import de.bwaldvogel.liblinear.SolverType;
+import io.wirewatch.model.InvalidInputException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -76,19 +77,19 @@ public final class TopicModelTrainer {
         new CharNgramFeatures(charBits); // validates charBits
       }
       if (!(c > 0)) {
-        throw new IllegalArgumentException("c must be positive, got " + c);
+        throw new InvalidInputException("c must be positive, got " + c);
       }
       if (!(alpha > 0)) {
-        throw new IllegalArgumentException("alpha must be positive, got " + alpha);
+        throw new InvalidInputException("alpha must be positive, got " + alpha);
       }
       if (!(beta > 0 && beta <= 1)) {
-        throw new IllegalArgumentException("beta must be in (0, 1], got " + beta);
+        throw new InvalidInputException("beta must be in (0, 1], got " + beta);
       }
       if (!(eps > 0)) {
-        throw new IllegalArgumentException("eps must be positive, got " + eps);
+        throw new InvalidInputException("eps must be positive, got " + eps);
       }
       if (innerFolds != 0 && (innerFolds < 2 || innerFolds > 20)) {
-        throw new IllegalArgumentException("innerFolds must be 0 or in [2, 20], got " + innerFolds);
+        throw new InvalidInputException("innerFolds must be 0 or in [2, 20], got " + innerFolds);
       }
     }
 
@@ -124,7 +125,7 @@ public final class TopicModelTrainer {
     List<String> labels = examples.stream().map(LabelledText::label).toList();
     List<String> names = List.copyOf(new TreeSet<>(labels));
     if (names.size() < 2) {
-      throw new IllegalArgumentException("labels: need at least 2 distinct labels, got " + names);
+      throw new InvalidInputException("labels: need at least 2 distinct labels, got " + names);
     }
     int[] y = new int[labels.size()];
     for (int i = 0; i < y.length; i++) {
