@@ -1,12 +1,9 @@
 package io.wirewatch.bench;
 
 import io.wirewatch.model.InvalidInputException;
-import io.wirewatch.process.classify.ClassificationScores;
-import io.wirewatch.process.classify.HashedFeatures;
 import io.wirewatch.process.classify.LabelledCsv;
 import io.wirewatch.process.classify.LabelledText;
 import io.wirewatch.process.classify.SparseVector;
-import io.wirewatch.process.classify.TextFeatures;
 import io.wirewatch.process.classify.TopicModel;
 import io.wirewatch.process.classify.TopicModelTrainer;
 import java.io.IOException;
@@ -79,7 +76,6 @@ public final class ClassifyBench implements Callable<Integer> {
     List<String> labels = List.copyOf(new TreeSet<>(texts.stream().map(LabelledText::label).toList()));
     Map<String, Long> perLabel = texts.stream().collect(Collectors.groupingBy(LabelledText::label, TreeMap::new, Collectors.counting()));
     TopicModelTrainer trainer = new TopicModelTrainer(TopicModelTrainer.Options.DEFAULT.withInnerFolds(innerFolds));
-    TextFeatures features = trainer.features();
     // The word part alone, as the model was before the character part: a baseline in the same run.
     TopicModelTrainer.Options d = TopicModelTrainer.Options.DEFAULT;
     TopicModelTrainer wordsOnly = new TopicModelTrainer(
@@ -91,7 +87,7 @@ public final class ClassifyBench implements Callable<Integer> {
         + "LIBLINEAR logistic regression C=%s, weights interpolated with their mean (beta=%s); "
         + "parts combined by the weighted geometric mean of their probabilities, weights chosen on %d inner folds "
         + "of each training fold%n",
-        trainer.views().stream().map(HashedFeatures::describe).collect(Collectors.joining(" + ")),
+        trainer.describeFeatures(),
         TopicModelTrainer.Options.DEFAULT.c(), TopicModelTrainer.Options.DEFAULT.beta(), innerFolds);
     out.printf("%-5s %7s | %-15s | %-15s | %-15s | %-15s | %-15s | %-39s%n", "fold", "test", "majority", "naive Bayes", "word part alone",
         "equal weights", "wirewatch", "wirewatch model");
@@ -131,10 +127,10 @@ public final class ClassifyBench implements Callable<Integer> {
         long t1 = System.nanoTime();
         ClassificationScores ours = score(labels, test, x -> model.predict(x.title(), x.text()).label());
         long t2 = System.nanoTime();
-        List<SparseVector> trainCounts = train.stream().map(x -> features.counts(x.title(), x.text())).toList();
-        NaiveBayesBaseline nb = new NaiveBayesBaseline(trainCounts, trainLabels, features.buckets());
+        List<SparseVector> trainCounts = train.stream().map(x -> trainer.wordCounts(x.title(), x.text())).toList();
+        NaiveBayesBaseline nb = new NaiveBayesBaseline(trainCounts, trainLabels, trainer.wordBuckets());
         long t3 = System.nanoTime();
-        ClassificationScores bayes = score(labels, test, x -> nb.predict(features.counts(x.title(), x.text())));
+        ClassificationScores bayes = score(labels, test, x -> nb.predict(trainer.wordCounts(x.title(), x.text())));
         long t4 = System.nanoTime();
         String majorityLabel = trainLabels.stream()
             .collect(Collectors.groupingBy(Function.identity(), TreeMap::new, Collectors.counting()))

@@ -20,7 +20,7 @@ import java.util.Locale;
  * keeps a block of numbers per filled bucket, so more buckets cost memory (measured for 3-6-grams
  * across word boundaries: 2^20 buckets 0.8995 with the word model, 2^18 0.8993).
  */
-public final class CharNgramFeatures implements HashedFeatures {
+final class CharNgramFeatures implements HashedFeatures {
 
   /** Kind number in model files. */
   public static final int KIND = 2;

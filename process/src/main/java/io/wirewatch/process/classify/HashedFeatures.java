@@ -6,7 +6,7 @@ package io.wirewatch.process.classify;
  * {@link #version()} and {@link #bits()}, because weights are only valid with the exact hashing
  * they were trained with.
  */
-public interface HashedFeatures {
+interface HashedFeatures {
 
   /** Stable number of the view in model files. */
   int kind();

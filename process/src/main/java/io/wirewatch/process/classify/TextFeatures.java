@@ -37,7 +37,7 @@ import org.tartarus.snowball.ext.EnglishStemmer;
  * mapping is defined by this class alone: a model file is only valid with the exact hashing it was
  * trained with, and {@link #VERSION} names that hashing.
  */
-public final class TextFeatures implements HashedFeatures {
+final class TextFeatures implements HashedFeatures {
 
   /** Kind number in model files. */
   public static final int KIND = 1;

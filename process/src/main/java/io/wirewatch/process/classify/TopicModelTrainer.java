@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.Random;
 import java.util.TreeSet;
 import java.util.stream.IntStream;
@@ -112,13 +113,31 @@ public final class TopicModelTrainer {
   }
 
   /** The word view, the first part of every model this trainer makes. */
-  public TextFeatures features() {
+  TextFeatures features() {
     return features;
   }
 
   /** The views a model gets one part each of, in part order. */
-  public List<HashedFeatures> views() {
+  List<HashedFeatures> views() {
     return views;
+  }
+
+  /**
+   * Raw counts of the word view's hashed features of one text: what another model trained on the
+   * same features (a baseline) needs. Indices are below {@link #wordBuckets()}.
+   */
+  public SparseVector wordCounts(String title, String text) {
+    return features.counts(title, text);
+  }
+
+  /** Hash buckets of the word view. */
+  public int wordBuckets() {
+    return features.buckets();
+  }
+
+  /** The features of each part, as a reader of a benchmark needs them described. */
+  public String describeFeatures() {
+    return views.stream().map(HashedFeatures::describe).collect(Collectors.joining(" + "));
   }
 
   public TopicModel train(List<LabelledText> examples) {

@@ -1,4 +1,4 @@
-package io.wirewatch.process.classify;
+package io.wirewatch.bench;
 
 import java.util.List;
 
@@ -6,7 +6,7 @@ import java.util.List;
  * Accuracy and macro-averaged F1 from a confusion matrix. Macro-F1 weighs every label alike, so a
  * classifier cannot hide a weak label behind a frequent one.
  */
-public final class ClassificationScores {
+final class ClassificationScores {
 
   private final List<String> labels;
   private final long[][] confusion; // [truth][predicted]
