@@ -2,13 +2,10 @@ package io.wirewatch.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** `wirewatch feed` reports bad input through the shared handler: "wirewatch: reason", exit code 2. */
 class FeedCommandTest {
@@ -16,18 +13,18 @@ class FeedCommandTest {
   @TempDir
   Path dir;
 
-  private final StringWriter err = new StringWriter();
+
+  private CommandRun last;
 
   private int run(String... args) {
-    CommandLine cl = Wirewatch.commandLine();
-    cl.setErr(new PrintWriter(err, true));
-    return cl.execute(args);
+    last = CommandRun.of(args);
+    return last.exitCode;
   }
 
   @Test
   void missingFileIsBadInput() {
     assertThat(run("feed", dir.resolve("absent.xml").toString())).isEqualTo(2);
-    assertThat(err.toString()).startsWith("wirewatch: no such file").contains("absent.xml");
+    assertThat(last.err).startsWith("wirewatch: no such file").contains("absent.xml");
   }
 
   @Test
@@ -35,7 +32,7 @@ class FeedCommandTest {
     Path memo = Files.writeString(dir.resolve("memo.xml"), "<?xml version=\"1.0\"?><memo><to>A</to></memo>");
 
     assertThat(run("feed", memo.toString())).isEqualTo(2);
-    assertThat(err.toString()).startsWith("wirewatch: not a readable feed").contains("<memo>");
+    assertThat(last.err).startsWith("wirewatch: not a readable feed").contains("<memo>");
   }
 
   @Test
@@ -45,6 +42,6 @@ class FeedCommandTest {
         + "<link>https://n.example/one</link></item></channel></rss>");
 
     assertThat(run("feed", feed.toString())).isZero();
-    assertThat(err.toString()).isEmpty();
+    assertThat(last.err).isEmpty();
   }
 }

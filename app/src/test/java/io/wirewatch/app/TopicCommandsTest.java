@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.wirewatch.process.classify.TopicModel;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,7 +13,6 @@ import java.util.Random;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code train} writes a model that {@code classify} loads; an outdated model is refused in one line. */
 class TopicCommandsTest {
@@ -23,14 +20,12 @@ class TopicCommandsTest {
   @TempDir
   Path dir;
 
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
+
+  private CommandRun last;
 
   private int run(String... args) {
-    CommandLine cl = Wirewatch.commandLine();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    return cl.execute(args);
+    last = CommandRun.of(args);
+    return last.exitCode;
   }
 
   @Test
@@ -44,7 +39,7 @@ class TopicCommandsTest {
     Path story = dir.resolve("story.txt");
     Files.writeString(story, "Coach praises striker\nThe team won the league match after a late goal.\n");
     assertThat(run("classify", "--model", model.toString(), story.toString())).isZero();
-    assertThat(out.toString()).contains("\"topic\":{\"label\":\"Sports\"");
+    assertThat(last.out).contains("\"topic\":{\"label\":\"Sports\"");
   }
 
   @Test
@@ -58,7 +53,7 @@ class TopicCommandsTest {
     Path story = dir.resolve("story.txt");
     Files.writeString(story, "Headline\nText.\n");
     assertThat(run("classify", "--model", old.toString(), story.toString())).isEqualTo(2);
-    assertThat(err.toString()).contains("--model", old.toString(), "train it again").doesNotContain("\tat ");
+    assertThat(last.err).contains("--model", old.toString(), "train it again").doesNotContain("\tat ");
   }
 
   /** Two topics with their own words, labelled 2 (Sports) and 1 (World) as AG News numbers them. */

@@ -10,37 +10,36 @@ import picocli.CommandLine;
 /** What the command line tells its user when something is wrong, and with which exit code. */
 class WirewatchTest {
 
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
+
+  private CommandRun last;
 
   private int run(String... args) {
-    CommandLine cl = Wirewatch.commandLine();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    return cl.execute(args);
+    last = CommandRun.of(args);
+    return last.exitCode;
   }
 
   @Test
   void aMistypedSettingIsRefusedNamingTheKeyWhereItCameFromAndTheKeyMeant() {
     assertThat(run("match", "--set", "ingest.poll.intervall=1m", "--rules", "none.yaml", "x.html")).isEqualTo(2);
-    assertThat(err.toString()).startsWith("wirewatch: unknown setting 'ingest.poll.intervall' (from command line)")
+    assertThat(last.err).startsWith("wirewatch: unknown setting 'ingest.poll.intervall' (from command line)")
         .contains("did you mean 'ingest.poll.interval'?");
   }
 
   @Test
   void aBadDurationIsRefusedNamingTheOption() {
     assertThat(run("tail", "news.alerts", "--idle", "soon")).isEqualTo(2);
-    assertThat(err.toString()).contains("'--idle'").contains("a duration such as 500ms, 30s, 5m, 2h or 7d");
+    assertThat(last.err).contains("'--idle'").contains("a duration such as 500ms, 30s, 5m, 2h or 7d");
   }
 
   @Test
   void badInputIsOneLineWithExitTwo() {
     assertThat(run("extract", "no/such/page.html")).isEqualTo(2);
-    assertThat(err.toString().strip()).isEqualTo("wirewatch: FILE: no such file or directory: no/such/page.html");
+    assertThat(last.err.strip()).isEqualTo("wirewatch: FILE: no such file or directory: no/such/page.html");
   }
 
   @Test
   void anyOtherExceptionIsReportedAsABugWithExitOne() {
+    StringWriter err = new StringWriter();
     CommandLine cl = Wirewatch.commandLine();
     cl.setErr(new PrintWriter(err, true));
     assertThat(Wirewatch.report(new IllegalArgumentException("index 3 out of range"), cl, null)).isEqualTo(1);

@@ -1,5 +1,6 @@
 package io.wirewatch.process;
 
+import java.util.Map;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -11,6 +12,21 @@ public interface StateView<V> {
   V get(String key);
 
   void put(String key, V value);
+
+  /** A view of a plain map: state of tools that run without Kafka, and of tests. */
+  static <V> StateView<V> of(Map<String, V> map) {
+    return new StateView<>() {
+      @Override
+      public V get(String key) {
+        return map.get(key);
+      }
+
+      @Override
+      public void put(String key, V value) {
+        map.put(key, value);
+      }
+    };
+  }
 
   /** A view of a Streams key-value store. */
   static <V> StateView<V> of(KeyValueStore<String, V> store) {

@@ -290,28 +290,14 @@ class WirewatchTopologyTest {
     RawRecordHandler handler = new RawRecordHandler(TOPICS.raw(),
         new ArticleProcessor(new io.wirewatch.process.clean.ArticleCleaner(), null, null, null, null),
         null, null, Clock.fixed(NOW, ZoneOffset.UTC));
-    MapState revisions = new MapState();
-    Outcome o = handler.handle(LIAISON.id(), TOPICS.raw().valueSerde().serializer().serialize("t", LIAISON), revisions);
+    java.util.Map<String, String> revisions = new java.util.HashMap<>();
+    Outcome o = handler.handle(LIAISON.id(), TOPICS.raw().valueSerde().serializer().serialize("t", LIAISON),
+        StateView.of(revisions));
     assertThat(o.isArticle()).isFalse();
     assertThat(o.deadLetters()).singleElement().satisfies(d -> {
       assertThat(d.stage()).isEqualTo(Stage.PROCESS_CLASSIFY);
       assertThat(d.subject()).isEqualTo(LIAISON.url());
     });
-    assertThat(revisions.map).isEmpty(); // retried when the page comes again
-  }
-
-  /** The revisions store as a map. */
-  private static final class MapState implements StateView<String> {
-    private final java.util.Map<String, String> map = new java.util.HashMap<>();
-
-    @Override
-    public String get(String key) {
-      return map.get(key);
-    }
-
-    @Override
-    public void put(String key, String value) {
-      map.put(key, value);
-    }
+    assertThat(revisions).isEmpty(); // retried when the page comes again
   }
 }

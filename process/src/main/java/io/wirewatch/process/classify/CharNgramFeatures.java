@@ -20,7 +20,7 @@ import java.util.Locale;
  * keeps a block of numbers per filled bucket, so more buckets cost memory (measured for 3-6-grams
  * across word boundaries: 2^20 buckets 0.8995 with the word model, 2^18 0.8993).
  */
-final class CharNgramFeatures implements HashedFeatures {
+final class CharNgramFeatures extends HashedFeatures {
 
   /** Kind number in model files. */
   public static final int KIND = 2;
@@ -32,34 +32,17 @@ final class CharNgramFeatures implements HashedFeatures {
   private static final long FNV_OFFSET = 0xcbf29ce484222325L;
   private static final long FNV_PRIME = 0x100000001b3L;
 
-  private final int bits;
-
   public CharNgramFeatures(int bits) {
-    this.bits = TextFeatures.checkedBits(bits);
+    super(KIND, VERSION, bits);
   }
 
   @Override
-  public int kind() {
-    return KIND;
+  String describe() {
+    return "character " + MIN_N + "-" + MAX_N + "-grams within words (2^" + bits() + " buckets)";
   }
 
   @Override
-  public int version() {
-    return VERSION;
-  }
-
-  @Override
-  public int bits() {
-    return bits;
-  }
-
-  @Override
-  public String describe() {
-    return "character " + MIN_N + "-" + MAX_N + "-grams within words (2^" + bits + " buckets)";
-  }
-
-  @Override
-  public SparseVector counts(String title, String text) {
+  SparseVector counts(String title, String text) {
     int[] raw = new int[256];
     int n = 0;
     for (String s : new String[] {title, text}) {
@@ -77,7 +60,7 @@ final class CharNgramFeatures implements HashedFeatures {
             for (int j = i; j < i + len; j++) {
               h = (h ^ padded.charAt(j)) * FNV_PRIME;
             }
-            raw[n++] = (int) (TextFeatures.mix(h + len) >>> (64 - bits));
+            raw[n++] = (int) (TextFeatures.mix(h + len) >>> (64 - bits()));
           }
         }
       }

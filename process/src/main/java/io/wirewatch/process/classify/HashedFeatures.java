@@ -6,26 +6,50 @@ package io.wirewatch.process.classify;
  * {@link #version()} and {@link #bits()}, because weights are only valid with the exact hashing
  * they were trained with.
  */
-interface HashedFeatures {
+abstract class HashedFeatures {
 
-  /** Stable number of the view in model files. */
-  int kind();
+  static final int MIN_BITS = 10;
+  static final int MAX_BITS = 26;
 
-  /** Bumped whenever the view's tokenization or hashing changes. */
-  int version();
+  private final int kind;
+  private final int version;
+  private final int bits;
 
-  /** log2 of the number of hash buckets. */
-  int bits();
+  /**
+   * @param kind    stable number of the view in model files
+   * @param version bumped whenever the view's tokenization or hashing changes
+   * @param bits    log2 of the number of hash buckets
+   */
+  HashedFeatures(int kind, int version, int bits) {
+    if (bits < MIN_BITS || bits > MAX_BITS) {
+      throw new IllegalArgumentException("bits must be in [" + MIN_BITS + ", " + MAX_BITS + "], got " + bits);
+    }
+    this.kind = kind;
+    this.version = version;
+    this.bits = bits;
+  }
 
-  default int buckets() {
-    return 1 << bits();
+  final int kind() {
+    return kind;
+  }
+
+  final int version() {
+    return version;
+  }
+
+  final int bits() {
+    return bits;
+  }
+
+  final int buckets() {
+    return 1 << bits;
   }
 
   /** Hashed feature counts of a headline and a text; indices below {@link #buckets()}. */
-  SparseVector counts(String title, String text);
+  abstract SparseVector counts(String title, String text);
 
   /** A short description for benchmark and log output. */
-  String describe();
+  abstract String describe();
 
   /**
    * The view a model file names.

@@ -36,7 +36,7 @@ public final class LinearScorer {
    * @param idf       idf of each bucket
    * @param weights   {@code buckets.length * labels} weights, bucket-major
    */
-  public LinearScorer(HashedFeatures features, int labels, int documents, float[] bias, int[] buckets, float[] idf, float[] weights) {
+  LinearScorer(HashedFeatures features, int labels, int documents, float[] bias, int[] buckets, float[] idf, float[] weights) {
     if (labels < 2) {
       throw new IllegalArgumentException("labels: a classifier needs at least 2, got " + labels);
     }
@@ -76,7 +76,7 @@ public final class LinearScorer {
     return 1 + Math.log(count);
   }
 
-  public HashedFeatures features() {
+  HashedFeatures features() {
     return features;
   }
 

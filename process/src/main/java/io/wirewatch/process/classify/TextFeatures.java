@@ -37,7 +37,7 @@ import org.tartarus.snowball.ext.EnglishStemmer;
  * mapping is defined by this class alone: a model file is only valid with the exact hashing it was
  * trained with, and {@link #VERSION} names that hashing.
  */
-final class TextFeatures implements HashedFeatures {
+final class TextFeatures extends HashedFeatures {
 
   /** Kind number in model files. */
   public static final int KIND = 1;
@@ -47,51 +47,24 @@ final class TextFeatures implements HashedFeatures {
    * 3: punctuation tokens.
    */
   public static final int VERSION = 3;
-  public static final int MIN_BITS = 10;
-  public static final int MAX_BITS = 26;
 
   private static final long FNV_OFFSET = 0xcbf29ce484222325L;
   private static final long FNV_PRIME = 0x100000001b3L;
   private static final long BIGRAM_SALT = 0x9e3779b97f4a7c15L;
   private static final long TITLE_SALT = 0xc2b2ae3d27d4eb4fL;
 
-  private final int bits;
-
   public TextFeatures(int bits) {
-    this.bits = checkedBits(bits);
-  }
-
-  /** {@code bits} if it is a hash space size the models accept. */
-  static int checkedBits(int bits) {
-    if (bits < MIN_BITS || bits > MAX_BITS) {
-      throw new IllegalArgumentException("bits must be in [" + MIN_BITS + ", " + MAX_BITS + "], got " + bits);
-    }
-    return bits;
+    super(KIND, VERSION, bits);
   }
 
   @Override
-  public int kind() {
-    return KIND;
-  }
-
-  @Override
-  public int version() {
-    return VERSION;
-  }
-
-  @Override
-  public int bits() {
-    return bits;
-  }
-
-  @Override
-  public String describe() {
-    return "uni+bigrams of stemmed words and punctuation, headline tokens apart (2^" + bits + " buckets)";
+  String describe() {
+    return "uni+bigrams of stemmed words and punctuation, headline tokens apart (2^" + bits() + " buckets)";
   }
 
   /** Hashed n-gram counts of a headline and a text. */
   @Override
-  public SparseVector counts(String title, String text) {
+  SparseVector counts(String title, String text) {
     int[] raw = new int[64];
     int n = 0;
     long[] titleHashes = hashes(tokens(title));
@@ -195,7 +168,7 @@ final class TextFeatures implements HashedFeatures {
   }
 
   private int bucket(long h) {
-    return (int) (h >>> (64 - bits));
+    return (int) (h >>> (64 - bits()));
   }
 
   private static int[] grow(int[] a, int need) {

@@ -16,17 +16,7 @@ class FloodGateTest {
   private static final Instant T0 = Instant.parse("2019-03-22T00:00:00Z");
 
   private final Map<String, FloodGate.Memory> stored = new HashMap<>();
-  private final StateView<FloodGate.Memory> memory = new StateView<>() {
-    @Override
-    public FloodGate.Memory get(String key) {
-      return stored.get(key);
-    }
-
-    @Override
-    public void put(String key, FloodGate.Memory value) {
-      stored.put(key, value);
-    }
-  };
+  private final StateView<FloodGate.Memory> memory = StateView.of(stored);
   private final FloodGate gate = new FloodGate();
 
   /** An alert of {@code rule}, whose window is 1 h for the rule "short", else 24 h. */

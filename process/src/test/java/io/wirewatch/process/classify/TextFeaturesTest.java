@@ -41,7 +41,7 @@ class TextFeaturesTest {
 
   @Test
   void rejectsBitsOutOfRange() {
-    assertThatThrownBy(() -> new TextFeatures(TextFeatures.MAX_BITS + 1))
+    assertThatThrownBy(() -> new TextFeatures(HashedFeatures.MAX_BITS + 1))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bits");
   }
 }
