@@ -25,6 +25,8 @@ public enum Stage {
   PROCESS_CLEAN("process.clean"),
   /** Language, category, country or topic detection failed on a cleaned article. */
   PROCESS_CLASSIFY("process.classify"),
+  /** Grouping an article into a story failed; the article is written without a story. */
+  PROCESS_STORY("process.story"),
   /** Matching an article against the rules failed as a whole. */
   PROCESS_ALERT("process.alert"),
   /** A rule rejected (does not parse, unreadable record) or failing at match time. */

@@ -92,10 +92,11 @@ public final class TopicCreator {
       // A table of definitions: only the latest per id matters, and it must never expire.
       return Map.of("cleanup.policy", "compact");
     }
-    if (t == topics.seen() || t == topics.sourceStatus()) {
+    if (t == topics.seen() || t == topics.sourceStatus() || t == topics.stories()) {
       // Latest record per key, and nothing older than the retention: the seen-set stays bounded
-      // by age (an item older than 30 days is off every feed), the status by the last week.
-      long keep = t == topics.seen() ? 30 * DAY_MS : 7 * DAY_MS;
+      // by age (an item older than 30 days is off every feed), the status by the last week,
+      // stories by the 30 days articles are kept.
+      long keep = t == topics.sourceStatus() ? 7 * DAY_MS : 30 * DAY_MS;
       return Map.of("cleanup.policy", "compact,delete", "retention.ms", String.valueOf(keep),
           "segment.ms", String.valueOf(DAY_MS));
     }

@@ -18,6 +18,8 @@ import org.apache.kafka.common.serialization.Serdes;
  *                   {@link SeenItem}; written to the partition of its source
  * @param rules      {@code news.rules}: key rule id, value {@link Rule}, a tombstone removes the rule;
  *                   compacted, read by every process instance as a global store
+ * @param stories    {@code news.stories} (compacted and age-bounded): key story id, value {@link Story},
+ *                   the latest state of each story
  */
 public record Topics(
     Topic<String, RawArticle> raw,
@@ -27,7 +29,8 @@ public record Topics(
     Topic<String, SourceDefinition> sources,
     Topic<String, SourceStatus> sourceStatus,
     Topic<String, SeenItem> seen,
-    Topic<String, Rule> rules) {
+    Topic<String, Rule> rules,
+    Topic<String, Story> stories) {
 
   /** The topics with their documented names, no prefix. */
   public static final Topics DEFAULT = withPrefix("");
@@ -48,11 +51,12 @@ public record Topics(
         new Topic<>(prefix + "news.sources", Serdes.String(), new JsonSerde<>(SourceDefinition.class)),
         new Topic<>(prefix + "news.source-status", Serdes.String(), new JsonSerde<>(SourceStatus.class)),
         new Topic<>(prefix + "news.seen", Serdes.String(), new JsonSerde<>(SeenItem.class)),
-        new Topic<>(prefix + "news.rules", Serdes.String(), new JsonSerde<>(Rule.class)));
+        new Topic<>(prefix + "news.rules", Serdes.String(), new JsonSerde<>(Rule.class)),
+        new Topic<>(prefix + "news.stories", Serdes.String(), new JsonSerde<>(Story.class)));
   }
 
   public List<Topic<String, ?>> all() {
-    return List.of(raw, articles, alerts, deadLetter, sources, sourceStatus, seen, rules);
+    return List.of(raw, articles, alerts, deadLetter, sources, sourceStatus, seen, rules, stories);
   }
 
   /** The topic called {@code name}, for tools such as {@code wirewatch tail} that take a name. */
