@@ -11,7 +11,7 @@ class TopicsTest {
   void documentedNamesWithoutPrefix() {
     assertThat(Topics.DEFAULT.all()).extracting(Topic::name)
         .containsExactly("news.raw", "news.articles", "news.alerts", "news.dead-letter", "news.sources",
-            "news.source-status", "news.seen", "news.rules");
+            "news.source-status", "news.seen", "news.rules", "news.stories");
   }
 
   @Test
