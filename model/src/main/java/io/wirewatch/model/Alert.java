@@ -29,6 +29,7 @@ import java.util.Objects;
  * @param sources      every source that carried the story, in order of first sighting
  * @param raisedAt     when the alert was first raised
  * @param updatedAt    when it was last updated (equal to raisedAt for a new alert)
+ * @param storyId      the story ({@code news.stories}) of the matched article, or null when it has none
  */
 public record Alert(
     String ruleId,
@@ -47,7 +48,8 @@ public record Alert(
     int count,
     List<String> sources,
     Instant raisedAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    String storyId) {
 
   public Alert {
     Objects.requireNonNull(ruleId, "ruleId");
@@ -77,6 +79,6 @@ public record Alert(
       s.add(source);
     }
     return new Alert(ruleId, ruleVersion, severity, articleId, url, title, sourceId, published, matchedTerms,
-        snippet, categories, countries, fingerprint, count + 1, s, raisedAt, at);
+        snippet, categories, countries, fingerprint, count + 1, s, raisedAt, at, storyId);
   }
 }

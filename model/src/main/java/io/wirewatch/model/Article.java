@@ -26,6 +26,8 @@ import java.util.TreeMap;
  * @param topic       the learned topic label, or null when no topic model is configured
  * @param categoryScores the taxonomy score of each category in {@code categories}, by id (sorted);
  *                    empty from producers that do not score
+ * @param storyId     the story ({@code news.stories}) the article was grouped into, or null when it
+ *                    was not grouped (a producer without stories, or a grouping failure)
  */
 public record Article(
     String id,
@@ -42,21 +44,22 @@ public record Article(
     int revision,
     List<CountryMention> countries,
     TopicLabel topic,
-    Map<String, Double> categoryScores) {
+    Map<String, Double> categoryScores,
+    String storyId) {
 
   /** An article without category scores, for producers that assign categories without scoring. */
   public Article(String id, String sourceId, String url, String title, String byline, Instant published,
       String language, String text, List<String> categories, Instant fetchedAt, String contentHash, int revision,
       List<CountryMention> countries, TopicLabel topic) {
     this(id, sourceId, url, title, byline, published, language, text, categories, fetchedAt, contentHash, revision,
-        countries, topic, null);
+        countries, topic, null, null);
   }
 
   /** An article without countries or topic, for producers that do not classify. */
   public Article(String id, String sourceId, String url, String title, String byline, Instant published,
       String language, String text, List<String> categories, Instant fetchedAt, String contentHash, int revision) {
     this(id, sourceId, url, title, byline, published, language, text, categories, fetchedAt, contentHash, revision,
-        List.of(), null, null);
+        List.of(), null, null, null);
   }
 
   public Article {
@@ -69,5 +72,11 @@ public record Article(
     // Sorted by id so that the JSON is the same for the same article, whatever map the caller built.
     categoryScores = categoryScores == null || categoryScores.isEmpty()
         ? Map.of() : Collections.unmodifiableSortedMap(new TreeMap<>(categoryScores));
+  }
+
+  /** This article as grouped into story {@code id}. */
+  public Article withStory(String id) {
+    return new Article(this.id, sourceId, url, title, byline, published, language, text, categories, fetchedAt,
+        contentHash, revision, countries, topic, categoryScores, id);
   }
 }

@@ -19,7 +19,7 @@ class JsonSerdeTest {
   void roundTripsWithIsoTimes() {
     Alert a = new Alert("sanctions", 3, "warning", "id1", "https://x/a", "T", "src",
         Instant.parse("2019-03-22T00:40:00Z"), List.of("sanctions"), "…«sanctions»…", List.of("trade"),
-        List.of("KP", "US"), "f1", 2, List.of("src", "other"), Instant.parse("2019-03-22T01:00:00Z"), Instant.parse("2019-03-22T02:00:00Z"));
+        List.of("KP", "US"), "f1", 2, List.of("src", "other"), Instant.parse("2019-03-22T01:00:00Z"), Instant.parse("2019-03-22T02:00:00Z"), "s-1");
     byte[] bytes = serde.serializer().serialize("t", a);
     assertThat(new String(bytes, StandardCharsets.UTF_8)).contains("\"published\":\"2019-03-22T00:40:00Z\"");
     assertThat(serde.deserializer().deserialize("t", bytes)).isEqualTo(a);
@@ -40,7 +40,7 @@ class JsonSerdeTest {
     scores.put("sanctions", 12.0);
     scores.put("diplomacy", 7.5);
     Article a = new Article("id1", "src", "https://x/a", "T", null, null, "en", "text",
-        List.of("diplomacy", "sanctions"), Instant.EPOCH, "h", 1, List.of(), null, scores);
+        List.of("diplomacy", "sanctions"), Instant.EPOCH, "h", 1, List.of(), null, scores, "s-1");
     JsonSerde<Article> articles = new JsonSerde<>(Article.class);
     byte[] bytes = articles.serializer().serialize("t", a);
     assertThat(new String(bytes, StandardCharsets.UTF_8))

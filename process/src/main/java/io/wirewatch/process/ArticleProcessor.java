@@ -74,7 +74,8 @@ public final class ArticleProcessor {
         revision,
         countries.mentions(title, page.text()),
         topic(title, page.text()),
-        scores);
+        scores,
+        null); // the story is assigned downstream, across all partitions of a language
   }
 
   private TopicLabel topic(String title, String text) {

@@ -23,7 +23,7 @@ class FloodGateTest {
   private static PendingAlert alert(String rule, String article, String url, String source, String fingerprint,
       Instant at) {
     return new PendingAlert(new Alert(rule, 0, "warning", article, url, "t", source, null, List.of(), "", List.of(),
-        List.of(), fingerprint, 1, null, at, at), rule.equals("short") ? Duration.ofHours(1) : Duration.ofHours(24));
+        List.of(), fingerprint, 1, null, at, at, null), rule.equals("short") ? Duration.ofHours(1) : Duration.ofHours(24));
   }
 
   @Test
