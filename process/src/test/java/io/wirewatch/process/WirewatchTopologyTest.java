@@ -171,6 +171,27 @@ class WirewatchTopologyTest {
   }
 
   @Test
+  void aPageOfGarbageOrNothingIsACleanDeadLetterNeverAnArticleOrAnAlert() {
+    byte[] bytes = new byte[20_000];
+    new java.util.Random(1).nextBytes(bytes);
+    String garbage = new String(bytes, StandardCharsets.ISO_8859_1) + " sanctions liaison office ";
+    String url = "https://news.example/garbage";
+    send(new RawArticle(ArticleId.of(url), "test", url, "Sanctions", null, NOW, "text/html", garbage,
+        ArticleId.contentHash(garbage)));
+    String empty = "https://news.example/empty";
+    send(new RawArticle(ArticleId.of(empty), "test", empty, "Liaison office", null, NOW, "text/html", "",
+        ArticleId.contentHash("")));
+
+    List<DeadLetter> letters = deadLetters.readValuesToList();
+    assertThat(letters).extracting(DeadLetter::stage).containsExactly(Stage.PROCESS_CLEAN, Stage.PROCESS_CLEAN);
+    assertThat(letters.get(0).reason()).matches("not text: \\d+ % control characters");
+    assertThat(letters.get(0).subject()).isEqualTo(url);
+    assertThat(letters.get(1).reason()).isEqualTo("no readable text: the page is empty");
+    assertThat(articles.isEmpty()).isTrue();
+    assertThat(alerts.isEmpty()).isTrue();
+  }
+
+  @Test
   void alertsAreKeyedByRuleAndArticle() {
     send(LIAISON);
     assertThat(alerts.readKeyValuesToList()).extracting(kv -> kv.key)

@@ -25,8 +25,17 @@ public final class ArticleCleaner {
   private final BlockCollector collector = new BlockCollector();
   private final BlockFilter filter = new BlockFilter();
 
+  /**
+   * The article of a page.
+   *
+   * @throws UnreadablePageException when the page is empty, not text, or keeps no readable text;
+   *     nothing else is thrown, whatever the input
+   */
   public CleanedPage clean(String html, String baseUrl) {
-    Document doc = Jsoup.parse(html == null ? "" : html, baseUrl == null ? "" : baseUrl);
+    TextQuality.notText(html).ifPresent(reason -> {
+      throw new UnreadablePageException(reason);
+    });
+    Document doc = Jsoup.parse(html, baseUrl == null ? "" : baseUrl);
     PageMetadata meta = metadata.read(doc);
     String title = headlines.choose(doc, meta);
     String byline = meta.byline() != null ? meta.byline() : visibleByline(doc);
@@ -34,7 +43,11 @@ public final class ArticleCleaner {
     pruner.prune(doc);
     ContentLocator.Located located = locator.locate(doc, markedArticleBody(doc));
     List<String> blocks = filter.keep(collector.collect(located.roots()), title);
-    return new CleanedPage(title, byline, meta.published(), meta.language(), String.join("\n\n", blocks),
+    String text = String.join("\n\n", blocks);
+    TextQuality.unreadable(title, text).ifPresent(reason -> {
+      throw new UnreadablePageException(reason);
+    });
+    return new CleanedPage(title, byline, meta.published(), meta.language(), text,
         meta.modified(), meta.siteName(), meta.canonicalUrl(), meta.leadImage());
   }
 

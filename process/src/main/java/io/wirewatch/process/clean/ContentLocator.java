@@ -67,7 +67,7 @@ final class ContentLocator {
     ranked.replaceAll(e -> Map.entry(e.getKey(), e.getValue() * (1 - sizes.get(e.getKey()).linkDensity())));
     ranked.sort((a, b) -> Double.compare(b.getValue(), a.getValue()));
     Element top = ranked.get(0).getKey();
-    top = climbToSharedAncestor(top, ranked);
+    top = climbToSharedAncestor(top, ranked, sizes);
     top = climbWhileParentScoresHigher(top, scores, sizes);
     return new Located(withSiblings(top, scores, sizes), sizes);
   }
@@ -235,7 +235,8 @@ final class ContentLocator {
    * Step: when several of the best candidates sit under one ancestor, the story is split into
    * sections (one div per paragraph group) and that ancestor is the real container.
    */
-  private static Element climbToSharedAncestor(Element top, List<Map.Entry<Element, Double>> ranked) {
+  private static Element climbToSharedAncestor(Element top, List<Map.Entry<Element, Double>> ranked,
+      Map<Element, Size> sizes) {
     double topScore = ranked.get(0).getValue();
     List<Element> close = new ArrayList<>();
     for (int i = 1; i < Math.min(5, ranked.size()); i++) {
@@ -246,7 +247,9 @@ final class ContentLocator {
     if (close.size() < 2) {
       return top;
     }
-    for (Element a = top.parent(); a != null && !a.normalName().equals("body"); a = a.parent()) {
+    // Never above the measured tree: when the body itself ranks first, its parent (html) was never
+    // measured, and a page that types its story into <body> between <br>s once crashed here.
+    for (Element a = top.parent(); a != null && isInside(a, sizes); a = a.parent()) {
       int contained = 0;
       for (Element c : close) {
         if (c.parents().contains(a)) {
@@ -260,10 +263,18 @@ final class ContentLocator {
     return top;
   }
 
+  /**
+   * Whether {@code e} is a container below the body, where the steps may climb: measured (inside
+   * the body, whatever element Jsoup made the body) and not the body itself.
+   */
+  private static boolean isInside(Element e, Map<Element, Size> sizes) {
+    return sizes.containsKey(e) && !e.normalName().equals("body") && e.parent() != null && sizes.containsKey(e.parent());
+  }
+
   /** Step: a parent whose own score beats the child's holds more of the story than the child does. */
   private static Element climbWhileParentScoresHigher(Element top, Map<Element, Double> scores, Map<Element, Size> sizes) {
     double last = scores.getOrDefault(top, 0.0) * (1 - sizes.get(top).linkDensity());
-    for (Element p = top.parent(); p != null && !p.normalName().equals("body"); p = p.parent()) {
+    for (Element p = top.parent(); p != null && isInside(p, sizes); p = p.parent()) {
       Double ps = scores.get(p);
       if (ps == null) {
         break;
@@ -278,7 +289,7 @@ final class ContentLocator {
       last = parentScore;
     }
     // Why: a lone child adds nothing; its parent may also carry the story's first lines.
-    while (top.parent() != null && !top.parent().normalName().equals("body") && top.parent().childrenSize() == 1) {
+    while (top.parent() != null && isInside(top.parent(), sizes) && top.parent().childrenSize() == 1) {
       top = top.parent();
     }
     return top;

@@ -1,11 +1,13 @@
 package io.wirewatch.process.clean;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -68,8 +70,8 @@ class ArticleCleanerTest {
   }
 
   @Test
-  void emptyOrBrokenHtmlYieldsEmptyTextNotAnError() {
-    assertThat(cleaner.clean("", null).text()).isEmpty();
+  void brokenHtmlYieldsItsTextNotAnError() {
+    // An empty page is refused (anEmptyPageIsRefusedNotAnEmptyArticle); a broken one is read.
     assertThat(cleaner.clean("<html><body><p>unclosed <b>tags <i>everywhere", null).text())
         .isEqualTo("unclosed tags everywhere");
   }
@@ -163,5 +165,49 @@ class ArticleCleanerTest {
             "What changes for schools",
             "Schools will receive a larger share of the capital budget, mostly for repairs, heating and new roofs.",
             "This is the first budget in years that fixes buildings instead of announcing them.");
+  }
+
+  private static final String PROSE =
+      "This is a sentence of prose, with commas, clauses, and enough length to count as a paragraph of the story. ";
+
+  @Test
+  void aStoryTypedIntoTheBodyBetweenBreaksBesideSectionsIsCleanedNotACrash() {
+    // The body itself ranks first here; climbing from it to a shared ancestor once left the
+    // measured tree (html has no measured size) and threw a NullPointerException.
+    String html = "<html><body><div>" + ("<p>" + PROSE + "</p>").repeat(3) + "</div>" + PROSE + "<br>"
+        + "<div>" + ("<p>" + PROSE + "</p>").repeat(3) + "</div>" + PROSE + "<br></body></html>";
+    CleanedPage p = cleaner.clean(html, "https://news.example/a");
+    assertThat(p.text()).contains("This is a sentence of prose");
+  }
+
+  @Test
+  void anEmptyPageIsRefusedNotAnEmptyArticle() {
+    assertThatThrownBy(() -> cleaner.clean("", "https://news.example/a"))
+        .isInstanceOf(UnreadablePageException.class).hasMessage("no readable text: the page is empty");
+    assertThatThrownBy(() -> cleaner.clean("<html><head><title></title></head><body><div></div></body></html>", null))
+        .isInstanceOf(UnreadablePageException.class)
+        .hasMessage("no readable text: no headline and no text with a word in it");
+  }
+
+  @Test
+  void binaryGarbageIsRefusedWithItsShareOfControlCharacters() {
+    byte[] garbage = new byte[50_000];
+    new Random(7).nextBytes(garbage);
+    assertThatThrownBy(() -> cleaner.clean(new String(garbage, StandardCharsets.UTF_8), "https://news.example/a"))
+        .isInstanceOf(UnreadablePageException.class).hasMessageMatching("not text: [5-9]\\d % control characters");
+    assertThatThrownBy(() -> cleaner.clean(new String(garbage, "windows-1252"), "https://news.example/a"))
+        .isInstanceOf(UnreadablePageException.class).hasMessageMatching("not text: 1\\d % control characters");
+  }
+
+  @Test
+  void textOfSymbolsIsRefusedButTextInAnyScriptIsKept() {
+    String symbols = "<html><body><p>" + "§±©®°¶×÷¤¦¬¨¯´¸µ¹²³¼½¾ abc ".repeat(20) + "</p></body></html>";
+    assertThatThrownBy(() -> cleaner.clean(symbols, "https://news.example/a"))
+        .isInstanceOf(UnreadablePageException.class)
+        .hasMessageMatching("no readable text: only \\d+ % of its characters are letters, digits, spaces or punctuation");
+    String chinese = "<html><body><h1>朝鲜撤出联络办公室</h1><p>" + "朝鲜周五撤出了与韩国共同运营的联络办公室的人员，此前美国宣布了新的制裁措施。".repeat(8)
+        + "</p></body></html>";
+    assertThat(cleaner.clean(chinese, "https://news.example/zh").text()).startsWith("朝鲜周五撤出");
+    assertThat(cleaner.clean("<h1>Headline only</h1>", "https://news.example/h").title()).isEqualTo("Headline only");
   }
 }
