@@ -40,6 +40,9 @@ final class ProcessCommand implements Callable<Integer> {
     Settings settings = common.settings(extra);
     AppConfig app = AppConfig.from(settings);
     ProcessConfig config = ProcessConfig.from(settings);
+    if (settings.origin("process.state-dir").startsWith("defaults")) {
+      config = config.withStateDir(app.dataDir().resolve("process")); // follows --set app.data-dir
+    }
     TopicCreator.ensure(bootstrapServers, app.topics(), app.partitions(), app.replicationFactor());
     Lifecycle lifecycle = new Lifecycle();
     try (ProcessService service = new ProcessService(bootstrapServers, config, app.topics(), Clock.systemUTC())) {

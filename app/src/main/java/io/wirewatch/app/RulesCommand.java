@@ -170,8 +170,9 @@ final class RulesCommand implements Runnable {
       RulesFile.Loaded loaded = RulesFile.read(file);
       checkAll(loaded.rules(), loaded.errors());
       AppConfig app = app();
-      rulesTopic(app).publish(loaded.rules());
-      System.out.println(loaded.rules().size() + " rules written to " + app.topics().rules().name());
+      List<Rule> written = rulesTopic(app).publishChanged(loaded.rules());
+      System.out.println(written.size() + " rules written to " + app.topics().rules().name() + ", "
+          + (loaded.rules().size() - written.size()) + " unchanged");
       return 0;
     }
   }

@@ -73,7 +73,7 @@ final class RunCommand implements Callable<Integer> {
     IngestConfig ingestConfig = IngestConfig.from(settings);
     ProcessConfig processConfig = ProcessConfig.from(settings);
     if (settings.origin("process.state-dir").startsWith("defaults")) {
-      processConfig = processConfig.withStateDir(app.dataDir().resolve("streams"));
+      processConfig = processConfig.withStateDir(app.dataDir().resolve("process"));
     }
     Duration limit = duration;
     Files.createDirectories(app.dataDir());

@@ -10,9 +10,11 @@ import io.wirewatch.model.TopicCreator;
 import io.wirewatch.model.Topics;
 import io.wirewatch.process.ProcessConfig;
 import io.wirewatch.process.ProcessService;
+import io.wirewatch.process.alert.RulesTopic;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -119,6 +121,31 @@ class RulesIT {
       typhoonGone = probe.stream().noneMatch(a -> a.articleId().equals(id) && a.ruleId().equals("typhoon"));
     }
     assertThat(typhoonGone).as("typhoon rule removed from the running instance").isTrue();
+  }
+
+  @Test
+  void importingAnUnchangedRuleChangesNoVersionAndVersionsAreUnique() throws Exception {
+    String bs = broker.bootstrapServers();
+    Path file = dir.resolve("import.yaml");
+    Files.writeString(file, "rules:\n  - id: quake\n    query: earthquake\n  - id: flood\n    query: flood\n");
+    assertThat(cli("rules", "import", file.toString(), "--bootstrap-servers", bs)).contains("2 rules written");
+    Map<String, Long> before = versions(bs);
+    assertThat(cli("rules", "import", file.toString(), "--bootstrap-servers", bs))
+        .contains("0 rules written").contains("2 unchanged");
+    assertThat(versions(bs)).isEqualTo(before);
+    Files.writeString(file, "rules:\n  - id: quake\n    query: earthquake OR tremor\n  - id: flood\n    query: flood\n");
+    assertThat(cli("rules", "import", file.toString(), "--bootstrap-servers", bs)).contains("1 rules written");
+    Map<String, Long> after = versions(bs);
+    assertThat(after.get("quake")).isGreaterThan(before.get("quake"));
+    assertThat(after.get("flood")).isEqualTo(before.get("flood"));
+    // news.rules has one partition, so versions are offsets: no two rules share one.
+    assertThat(new java.util.HashSet<>(after.values())).hasSameSizeAs(after.values());
+  }
+
+  private static Map<String, Long> versions(String bs) {
+    Map<String, Long> out = new java.util.TreeMap<>();
+    new RulesTopic(bs, TOPICS.rules()).readAll().forEach((id, r) -> out.put(id, r.version()));
+    return out;
   }
 
   private String send(String url, String title, String text) {

@@ -17,8 +17,9 @@ import java.util.Set;
  * @param window      flood-control window such as {@code 24h}: the same rule on the same URL or the
  *                    same content within it updates the earlier alert; null for the configured default
  * @param filters     restrictions on the article's metadata; null for none
- * @param version     set by the process stage: the offset of the rule's record in {@code news.rules},
- *                    so every change has a larger version; 0 for rules read from a file
+ * @param version     set by the process stage from the position of the rule's record in
+ *                    {@code news.rules} ({@link #versionAt}): unique among all rules, and every change
+ *                    of a rule has a larger one; 0 for rules read from a file
  */
 public record Rule(
     String id,
@@ -31,6 +32,28 @@ public record Rule(
     long version) {
 
   public static final Set<String> SEVERITIES = Set.of("info", "warning", "critical");
+
+  /** Partitions of {@code news.rules} that {@link #versionAt} keeps apart; more are refused. */
+  public static final int MAX_RULES_PARTITIONS = 1024;
+
+  /**
+   * The version of the record at {@code offset} of {@code partition} in a {@code news.rules} of
+   * {@code partitions} partitions. With one partition (what Wirewatch creates) it is the offset: one
+   * global order of rule changes. A topic created with more partitions by an older Wirewatch keeps
+   * offsets per partition, so there it is {@code offset * 1024 + partition}: still unique, still
+   * growing with each change of one rule (a rule's records share a partition), but not an offset.
+   */
+  public static long versionAt(int partition, long offset, int partitions) {
+    if (partitions < 1 || partitions > MAX_RULES_PARTITIONS) {
+      throw new IllegalArgumentException("partitions must be in [1, " + MAX_RULES_PARTITIONS + "], got " + partitions);
+    }
+    return partitions == 1 ? offset : offset * MAX_RULES_PARTITIONS + partition;
+  }
+
+  /** True when {@code other} defines the same rule, whatever the versions: importing it again changes nothing. */
+  public boolean sameDefinition(Rule other) {
+    return other != null && withVersion(0).equals(other.withVersion(0));
+  }
 
   /**
    * Metadata an article must have for the rule to fire; each non-empty list must contain the

@@ -36,7 +36,9 @@ public final class TopicCreator {
       List<NewTopic> missing = new ArrayList<>();
       for (Topic<String, ?> t : topics.all()) {
         if (!existing.contains(t.name())) {
-          missing.add(new NewTopic(t.name(), partitions, replicationFactor).configs(configFor(topics, t)));
+          // One partition for the rules: a rule's version is then its offset, one global order.
+          int n = t == topics.rules() ? 1 : partitions;
+          missing.add(new NewTopic(t.name(), n, replicationFactor).configs(configFor(topics, t)));
         }
       }
       if (missing.isEmpty()) {

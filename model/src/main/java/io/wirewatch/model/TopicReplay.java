@@ -20,6 +20,14 @@ public final class TopicReplay {
 
   private TopicReplay() {}
 
+  /** How many partitions {@code topic} has. */
+  public static int partitions(String bootstrapServers, String topic) {
+    try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), new StringDeserializer(), new ByteArrayDeserializer())) {
+      return c.partitionsFor(topic, Duration.ofSeconds(30)).size();
+    }
+  }
+
   /** Hands every committed record of {@code topic} to {@code each}, in offset order per partition. */
   public static void replay(String bootstrapServers, String topic, Consumer<ConsumerRecord<String, byte[]>> each) {
     try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(Map.of(

@@ -47,4 +47,25 @@ class RuleTest {
     assertThat(new Rule.Filters(null, null, null, List.of("KP", "IR")).accepts(a)).isTrue();
     assertThat(new Rule.Filters(null, null, null, List.of("IR")).accepts(a)).isFalse();
   }
+
+  @Test
+  void versionsAreOffsetsOnOnePartitionAndStayUniqueOnMany() {
+    assertThat(Rule.versionAt(0, 41, 1)).isEqualTo(41);
+    java.util.Set<Long> seen = new java.util.HashSet<>();
+    for (int partition = 0; partition < 3; partition++) {
+      for (long offset = 0; offset < 100; offset++) {
+        assertThat(seen.add(Rule.versionAt(partition, offset, 3))).isTrue();
+      }
+    }
+    // one rule's records share a partition: a later change has a larger version
+    assertThat(Rule.versionAt(2, 8, 3)).isGreaterThan(Rule.versionAt(2, 7, 3));
+  }
+
+  @Test
+  void theSameDefinitionIgnoresTheVersion() {
+    Rule r = new Rule("r", "sanctions", "critical", null, null, "12h", null, 3);
+    assertThat(r.sameDefinition(r.withVersion(99))).isTrue();
+    assertThat(r.sameDefinition(new Rule("r", "sanctions", "warning", null, null, "12h", null, 3))).isFalse();
+    assertThat(r.sameDefinition(null)).isFalse();
+  }
 }

@@ -54,9 +54,13 @@ public final class ProcessComponents implements AutoCloseable {
     return read(file, DEFAULT_TAXONOMY, in -> Taxonomy.read(in, name(file, DEFAULT_TAXONOMY)));
   }
 
-  /** The topology over these parts; refused records of {@code news.rules} go to {@code ruleLetters}. */
-  public Topology topology(Topics topics, DeadLetterSink ruleLetters) {
-    return WirewatchTopology.build(topics, handler, rules, floodGate, ruleLetters, clock);
+  /**
+   * The topology over these parts; refused records of {@code news.rules} go to {@code ruleLetters}.
+   *
+   * @param rulesPartitions partitions of {@code news.rules}, which rule versions depend on
+   */
+  public Topology topology(Topics topics, DeadLetterSink ruleLetters, int rulesPartitions) {
+    return WirewatchTopology.build(topics, handler, rules, floodGate, ruleLetters, rulesPartitions, clock);
   }
 
   /** The rules live in this instance; kept current from {@code news.rules} by the topology. */

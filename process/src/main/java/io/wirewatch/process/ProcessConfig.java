@@ -15,7 +15,9 @@ import java.util.Map;
  * @param topicModel    topic model file written by {@code wirewatch train}, or null for no topic label
  * @param languages     ISO 639-1 codes for language detection
  * @param threads       stream threads
- * @param stateDir      Kafka Streams state directory
+ * @param stateDir      where the instances on this host keep their state, each in a folder of its own
+ *                      ({@link InstanceDirectory})
+ * @param staticMembership whether an instance joins its group under a stable name
  * @param alertWindow   default flood-control window of a rule
  * @param ruleFailureReportEvery at most one dead letter per failing rule per this interval
  * @param streams       Kafka Streams properties passed through
@@ -28,6 +30,7 @@ public record ProcessConfig(
     List<String> languages,
     int threads,
     Path stateDir,
+    boolean staticMembership,
     Duration alertWindow,
     Duration ruleFailureReportEvery,
     Map<String, String> streams) {
@@ -43,6 +46,7 @@ public record ProcessConfig(
         s.list("process.languages"),
         s.intValue("process.threads", 1, 64),
         s.path("process.state-dir"),
+        s.bool("process.static-membership"),
         s.duration("process.alerts.window"),
         s.duration("process.rules.failure-report-interval"),
         s.withPrefix("process.streams"));
@@ -50,14 +54,14 @@ public record ProcessConfig(
 
   /** The same config with another state directory (tests and `run` keep state in their data dir). */
   public ProcessConfig withStateDir(Path dir) {
-    return new ProcessConfig(applicationId, rules, taxonomy, topicModel, languages, threads, dir, alertWindow,
-        ruleFailureReportEvery, streams);
+    return new ProcessConfig(applicationId, rules, taxonomy, topicModel, languages, threads, dir, staticMembership,
+        alertWindow, ruleFailureReportEvery, streams);
   }
 
   /** The same config importing another rules file at start. */
   public ProcessConfig withRules(Path file) {
-    return new ProcessConfig(applicationId, file, taxonomy, topicModel, languages, threads, stateDir, alertWindow,
-        ruleFailureReportEvery, streams);
+    return new ProcessConfig(applicationId, file, taxonomy, topicModel, languages, threads, stateDir,
+        staticMembership, alertWindow, ruleFailureReportEvery, streams);
   }
 
   public static ProcessConfig defaults() {

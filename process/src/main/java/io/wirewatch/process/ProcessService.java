@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -24,11 +25,13 @@ public final class ProcessService implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ProcessService.class);
 
+  private final InstanceDirectory instance;
   private final ProcessComponents components;
   private final KafkaDeadLetterSink ruleLetters;
   private final KafkaStreams streams;
 
   public ProcessService(String bootstrapServers, ProcessConfig config, Topics topics, Clock clock) {
+    this.instance = InstanceDirectory.claimUnder(config.stateDir(), config.applicationId());
     this.components = new ProcessComponents(config, topics, clock);
     this.ruleLetters = new KafkaDeadLetterSink(bootstrapServers, topics.deadLetter());
     try {
@@ -36,9 +39,23 @@ public final class ProcessService implements AutoCloseable {
     } catch (RuntimeException e) {
       ruleLetters.close();
       components.close();
+      instance.close();
       throw e;
     }
-    this.streams = new KafkaStreams(components.topology(topics, ruleLetters), streamsProperties(bootstrapServers, config));
+    LOG.info("process instance {} keeps its state in {}", instance.memberName(), instance.path());
+    int rulesPartitions = new RulesTopic(bootstrapServers, topics.rules()).partitions();
+    if (rulesPartitions > 1) {
+      LOG.warn("{} has {} partitions (created by an older Wirewatch): rule versions are offset x {} + partition, "
+          + "unique but not offsets. For plain offsets, stop every process instance, save the rules "
+          + "(wirewatch rules list), delete the topic and start again with --rules.",
+          topics.rules().name(), rulesPartitions, Rule.MAX_RULES_PARTITIONS);
+    }
+    Properties props = streamsProperties(bootstrapServers, config);
+    props.put(StreamsConfig.STATE_DIR_CONFIG, instance.path().toString());
+    if (config.staticMembership()) {
+      props.put(StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), instance.memberName());
+    }
+    this.streams = new KafkaStreams(components.topology(topics, ruleLetters, rulesPartitions), props);
     // Records that fail are already dead letters; an exception reaching here is a bug or a broker
     // problem. Replacing the thread retries from the last commit instead of stopping the app.
     streams.setUncaughtExceptionHandler(e -> {
@@ -60,9 +77,9 @@ public final class ProcessService implements AutoCloseable {
     }
     RulesTopic rulesTopic = new RulesTopic(bootstrapServers, topics.rules());
     if (components.seedRulesConfigured() || rulesTopic.readAll().isEmpty()) {
-      rulesTopic.publish(valid);
-      LOG.info("imported {} rules into {}: {}", valid.size(), topics.rules().name(),
-          valid.stream().map(Rule::id).toList());
+      List<Rule> written = rulesTopic.publishChanged(valid);
+      LOG.info("imported {} rules into {} ({} unchanged): {}", written.size(), topics.rules().name(),
+          valid.size() - written.size(), written.stream().map(Rule::id).toList());
     }
     for (RuleError e : errors) {
       LOG.error("rule {} rejected: {}", e.ruleId(), e.reason());
@@ -72,7 +89,8 @@ public final class ProcessService implements AutoCloseable {
 
   /**
    * The Streams properties of the process stage: the pass-through settings of {@code process.streams.*}
-   * with the ones Wirewatch decides. Tests drive the topology with the same properties.
+   * with the ones Wirewatch decides. Tests drive the topology with the same properties. A running
+   * service replaces the state directory with its own instance folder under it.
    */
   public static Properties streamsProperties(String bootstrapServers, ProcessConfig config) {
     Properties props = new Properties();
@@ -100,5 +118,6 @@ public final class ProcessService implements AutoCloseable {
         .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
     ruleLetters.close();
     components.close();
+    instance.close();
   }
 }

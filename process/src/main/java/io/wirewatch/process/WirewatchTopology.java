@@ -75,7 +75,7 @@ public final class WirewatchTopology {
    *                    forward records, so they are written through this sink
    */
   public static Topology build(Topics topics, RawRecordHandler handler, RuleBook rules, FloodGate floodGate,
-      DeadLetterSink ruleLetters, Clock clock) {
+      DeadLetterSink ruleLetters, int rulesPartitions, Clock clock) {
     JsonSerde<PendingAlert> pendingSerde = new JsonSerde<>(PendingAlert.class);
     StreamsBuilder builder = new StreamsBuilder();
     builder.addGlobalStore(
@@ -83,7 +83,7 @@ public final class WirewatchTopology {
             topics.rules().valueSerde()).withLoggingDisabled(),
         topics.rules().name(),
         Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("read-rules"),
-        () -> new ApplyRule(rules, topics.rules(), ruleLetters, clock));
+        () -> new ApplyRule(rules, topics.rules(), ruleLetters, rulesPartitions, clock));
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(REVISIONS_STORE), Serdes.String(), Serdes.String()));
     builder.addStateStore(Stores.keyValueStoreBuilder(
@@ -149,14 +149,16 @@ public final class WirewatchTopology {
     private final RuleBook rules;
     private final Topic<String, Rule> topic;
     private final DeadLetterSink letters;
+    private final int partitions;
     private final Clock clock;
     private ProcessorContext<Void, Void> context;
     private KeyValueStore<String, Rule> store;
 
-    ApplyRule(RuleBook rules, Topic<String, Rule> topic, DeadLetterSink letters, Clock clock) {
+    ApplyRule(RuleBook rules, Topic<String, Rule> topic, DeadLetterSink letters, int partitions, Clock clock) {
       this.rules = rules;
       this.topic = topic;
       this.letters = letters;
+      this.partitions = partitions;
       this.clock = clock;
     }
 
@@ -187,7 +189,8 @@ public final class WirewatchTopology {
             new String(record.value(), StandardCharsets.UTF_8));
         return;
       }
-      long version = context.recordMetadata().map(m -> m.offset()).orElse(rule.version());
+      long version = context.recordMetadata()
+          .map(m -> Rule.versionAt(m.partition(), m.offset(), partitions)).orElse(rule.version());
       Rule versioned = rule.withVersion(version);
       // Only an accepted rule is stored: after a restart every instance then holds the same last
       // good version that running instances kept. `wirewatch rules` checks rules before writing,

@@ -49,7 +49,7 @@ class WirewatchTopologyTest {
     ProcessConfig config = ProcessConfig.defaults().withStateDir(stateDir);
     components = new ProcessComponents(config, TOPICS, Clock.fixed(NOW, ZoneOffset.UTC));
     // The service's own properties, exactly-once included, as a deployment runs them.
-    driver = new TopologyTestDriver(components.topology(TOPICS, (key, letter) -> ruleLetters.add(letter)),
+    driver = new TopologyTestDriver(components.topology(TOPICS, (key, letter) -> ruleLetters.add(letter), 1),
         ProcessService.streamsProperties("unused:9092", config));
     raw = driver.createInputTopic(TOPICS.raw().name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
     rules = driver.createInputTopic(TOPICS.rules().name(), Serdes.String().serializer(),

@@ -33,6 +33,24 @@ public final class RulesTopic {
     send(rules.stream().map(r -> new ProducerRecord<>(topic.name(), r.id(), r)).toList());
   }
 
+  /**
+   * Writes the rules that are new or differ from the stored ones, so that importing the same file
+   * again changes no version.
+   *
+   * @return the rules written
+   */
+  public List<Rule> publishChanged(List<Rule> rules) {
+    Map<String, Rule> current = readAll();
+    List<Rule> changed = rules.stream().filter(r -> !r.sameDefinition(current.get(r.id()))).toList();
+    publish(changed);
+    return changed;
+  }
+
+  /** Partitions of {@code news.rules}: 1 when Wirewatch created it. */
+  public int partitions() {
+    return TopicReplay.partitions(bootstrapServers, topic.name());
+  }
+
   /** Writes a tombstone for {@code id}: the rule disappears from every instance. */
   public void remove(String id) {
     send(List.of(new ProducerRecord<>(topic.name(), id, (Rule) null)));
@@ -59,15 +77,17 @@ public final class RulesTopic {
 
   /**
    * The current rules, by id: the whole compacted topic read once, later records replacing
-   * earlier ones. Each rule's version is its offset, as the process stage sees it.
+   * earlier ones. Each rule's version is the one the process stage gives it ({@link Rule#versionAt}).
    */
   public Map<String, Rule> readAll() {
     Map<String, Rule> rules = new TreeMap<>();
+    int partitions = partitions();
     TopicReplay.replay(bootstrapServers, topic.name(), r -> {
       if (r.value() == null) {
         rules.remove(r.key());
       } else {
-        rules.put(r.key(), topic.valueSerde().deserializer().deserialize(topic.name(), r.value()).withVersion(r.offset()));
+        rules.put(r.key(), topic.valueSerde().deserializer().deserialize(topic.name(), r.value())
+            .withVersion(Rule.versionAt(r.partition(), r.offset(), partitions)));
       }
     });
     return rules;
