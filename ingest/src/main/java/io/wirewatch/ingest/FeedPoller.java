@@ -152,9 +152,6 @@ public final class FeedPoller {
     } catch (FetchException e) {
       w.httpStatus = e.status();
       w.retryAfter = e.retryAfter();
-      if (e.status() == 200 || e.status() == 304) {
-        w.httpStatus = e.status();
-      }
       w.fail(Stage.INGEST_FEED, source.url().toString(), e);
       return;
     } catch (FeedParseException e) {

@@ -51,7 +51,7 @@ public final class AddressGuard {
   public void check(URI url) throws FetchException {
     String host = url.getHost();
     if (host == null) {
-      throw new FetchException("URL has no host", url, 0);
+      throw new FetchException(FetchException.Kind.SCHEME, "URL has no host", url, 0);
     }
     if (host.startsWith("[") && host.endsWith("]")) {
       host = host.substring(1, host.length() - 1);
@@ -60,11 +60,11 @@ public final class AddressGuard {
     try {
       addresses = resolver.resolve(host);
     } catch (UnknownHostException e) {
-      throw new FetchException("unknown host '" + host + "'", url, 0, e);
+      throw new FetchException(FetchException.Kind.UNKNOWN_HOST, "unknown host '" + host + "'", url, 0, e);
     }
     for (InetAddress a : addresses) {
       if (isRefused(a) && !isAllowed(a)) {
-        throw new FetchException("refused: " + host + " resolves to " + a.getHostAddress()
+        throw new FetchException(FetchException.Kind.REFUSED_ADDRESS, "refused: " + host + " resolves to " + a.getHostAddress()
             + ", a " + kind(a) + " address (allow it with ingest.fetch.allow-addresses)", url, 0);
       }
     }

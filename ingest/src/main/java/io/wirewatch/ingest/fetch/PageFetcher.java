@@ -13,18 +13,14 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.InflaterInputStream;
+import io.wirewatch.ingest.fetch.FetchException.Kind;
 
 /**
  * Fetches one URL over {@code http}, {@code https} or {@code file}, within the configured limits.
@@ -45,7 +41,6 @@ public final class PageFetcher implements Fetcher {
   private static final String ACCEPT =
       "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml;q=0.9,*/*;q=0.8";
 
-  private static final Pattern MAX_AGE = Pattern.compile("(?:^|[,\\s])max-age\\s*=\\s*\"?(\\d{1,10})");
   private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "wirewatch-fetch-deadline");
     t.setDaemon(true);
@@ -89,7 +84,7 @@ public final class PageFetcher implements Fetcher {
     return switch (scheme) {
       case "file" -> fetchFile(url);
       case "http", "https" -> fetchHttp(url, validators);
-      default -> throw new FetchException("unsupported URL scheme '" + scheme + "'", url, 0);
+      default -> throw new FetchException(Kind.SCHEME, "unsupported URL scheme '" + scheme + "'", url, 0);
     };
   }
 
@@ -98,14 +93,14 @@ public final class PageFetcher implements Fetcher {
     try {
       path = Path.of(url);
     } catch (IllegalArgumentException e) {
-      throw new FetchException("not a usable file URL: " + e.getMessage(), url, 0, e);
+      throw new FetchException(Kind.IO, "not a usable file URL: " + e.getMessage(), url, 0, e);
     }
     try (InputStream in = Files.newInputStream(path)) {
       return new FetchedPage(url, url, 200, contentTypeOf(path), readLimited(in, url));
     } catch (NoSuchFileException e) {
-      throw new FetchException("no such file", url, 404, e);
+      throw new FetchException(Kind.STATUS, "no such file", url, 404, e);
     } catch (IOException e) {
-      throw new FetchException("cannot read file: " + e.getMessage(), url, 0, e);
+      throw new FetchException(Kind.IO, "cannot read file: " + e.getMessage(), url, 0, e);
     }
   }
 
@@ -125,7 +120,7 @@ public final class PageFetcher implements Fetcher {
       return fetchHttp(requested, validators, watchdog);
     } catch (FetchException e) {
       if (watchdog.fired()) {
-        throw new FetchException("gave up after " + limits.totalTimeout().toMillis()
+        throw new FetchException(Kind.TIMEOUT, "gave up after " + limits.totalTimeout().toMillis()
             + " ms in all (ingest.fetch.total-timeout): the server sends too slowly", e.url(), e.status(), e);
       }
       throw e;
@@ -142,7 +137,7 @@ public final class PageFetcher implements Fetcher {
       guard.check(url);
       long left = deadline - System.nanoTime();
       if (left <= 0) {
-        throw new FetchException("total time limit reached before the request", url, 0);
+        throw new FetchException(Kind.TIMEOUT, "total time limit reached before the request", url, 0);
       }
       HttpRequest.Builder builder = HttpRequest.newBuilder(url)
           .timeout(Duration.ofNanos(Math.min(left, limits.requestTimeout().toNanos())))
@@ -160,29 +155,29 @@ public final class PageFetcher implements Fetcher {
       try {
         response = client.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
       } catch (HttpTimeoutException e) {
-        throw new FetchException("timed out after " + limits.requestTimeout().toSeconds()
+        throw new FetchException(Kind.TIMEOUT, "timed out after " + limits.requestTimeout().toSeconds()
             + "s waiting for the response", url, 0, e);
       } catch (IOException e) {
-        throw new FetchException("request failed: " + e, url, 0, e);
+        throw new FetchException(Kind.IO, "request failed: " + e, url, 0, e);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new FetchException("interrupted", url, 0, e);
+        throw new FetchException(Kind.IO, "interrupted", url, 0, e);
       }
       int status = response.statusCode();
       if (status >= 300 && status < 400 && status != 304) {
         closeQuietly(response.body());
         String location = response.headers().firstValue("Location").orElse(null);
         if (location == null) {
-          throw new FetchException("redirect without a Location header", url, status);
+          throw new FetchException(Kind.REDIRECT, "redirect without a Location header", url, status);
         }
         if (hop >= limits.maxRedirects()) {
-          throw new FetchException("more than " + limits.maxRedirects()
+          throw new FetchException(Kind.REDIRECT, "more than " + limits.maxRedirects()
               + " redirects (a redirect loop?)", requested, status);
         }
         url = redirectTarget(url, location, status);
         continue;
       }
-      Duration maxAge = maxAge(response.headers().firstValue("Cache-Control").orElse(null));
+      Duration maxAge = CacheHeaders.maxAge(response.headers().firstValue("Cache-Control").orElse(null));
       if (status == 304) {
         closeQuietly(response.body());
         return new FetchedPage(requested, url, status, null, new byte[0],
@@ -190,8 +185,8 @@ public final class PageFetcher implements Fetcher {
       }
       if (status != 200) {
         closeQuietly(response.body());
-        Duration retryAfter = retryAfter(response.headers().firstValue("Retry-After").orElse(null));
-        throw new FetchException("HTTP " + status + (retryAfter != null ? ", Retry-After " + retryAfter.toSeconds() + "s" : ""),
+        Duration retryAfter = CacheHeaders.retryAfter(response.headers().firstValue("Retry-After").orElse(null));
+        throw new FetchException(Kind.STATUS, "HTTP " + status + (retryAfter != null ? ", Retry-After " + retryAfter.toSeconds() + "s" : ""),
             url, status, null, retryAfter);
       }
       String encoding = response.headers().firstValue("Content-Encoding").orElse("identity");
@@ -203,7 +198,8 @@ public final class PageFetcher implements Fetcher {
             response.headers().firstValue("Content-Type").orElse(null), bytes,
             merge(Validators.NONE, response), maxAge, wire.count);
       } catch (IOException e) {
-        throw new FetchException("reading the body failed: " + e, url, status, e);
+        throw new FetchException(e instanceof java.util.zip.ZipException ? Kind.BAD_ENCODING : Kind.IO,
+            "reading the body failed: " + e, url, status, e);
       }
     }
   }
@@ -214,43 +210,17 @@ public final class PageFetcher implements Fetcher {
     return new Validators(etag, lastModified);
   }
 
-  static Duration maxAge(String cacheControl) {
-    if (cacheControl == null || cacheControl.toLowerCase(Locale.ROOT).contains("no-store")) {
-      return null;
-    }
-    Matcher m = MAX_AGE.matcher(cacheControl.toLowerCase(Locale.ROOT));
-    return m.find() ? Duration.ofSeconds(Long.parseLong(m.group(1))) : null;
-  }
-
-  /** {@code Retry-After} in seconds or as an HTTP date; null when absent or unreadable. */
-  static Duration retryAfter(String value) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    String v = value.trim();
-    if (v.matches("\\d{1,9}")) {
-      return Duration.ofSeconds(Long.parseLong(v));
-    }
-    try {
-      ZonedDateTime at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME);
-      Duration d = Duration.between(ZonedDateTime.now(at.getZone()), at);
-      return d.isNegative() ? Duration.ZERO : d;
-    } catch (DateTimeParseException e) {
-      return null;
-    }
-  }
-
   /** The next hop; a redirect may only lead to another http(s) URL (never to file: or ftp:). */
   private static URI redirectTarget(URI from, String location, int status) throws FetchException {
     URI next;
     try {
       next = from.resolve(location.trim());
     } catch (IllegalArgumentException e) {
-      throw new FetchException("redirect to a malformed URL '" + location + "'", from, status, e);
+      throw new FetchException(Kind.REDIRECT, "redirect to a malformed URL '" + location + "'", from, status, e);
     }
     String scheme = next.getScheme() == null ? "" : next.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("http") && !scheme.equals("https") || next.getHost() == null) {
-      throw new FetchException("redirect to a non-http(s) URL '" + location + "' refused", from, status);
+      throw new FetchException(Kind.SCHEME, "redirect to a non-http(s) URL '" + location + "' refused", from, status);
     }
     return next;
   }
@@ -263,7 +233,7 @@ public final class PageFetcher implements Fetcher {
       case "identity", "" -> in;
       default -> {
         closeQuietly(in);
-        throw new FetchException("unsupported Content-Encoding '" + encoding + "'", url, 200);
+        throw new FetchException(Kind.BAD_ENCODING, "unsupported Content-Encoding '" + encoding + "'", url, 200);
       }
     };
   }
@@ -276,7 +246,7 @@ public final class PageFetcher implements Fetcher {
     while ((n = read(in, buffer, url)) != -1) {
       total += n;
       if (total > limits.maxBodyBytes()) {
-        throw new FetchException("body larger than " + limits.maxBodyBytes()
+        throw new FetchException(Kind.TOO_LARGE, "body larger than " + limits.maxBodyBytes()
             + " bytes (after decompression)", url, 200);
       }
       out.write(buffer, 0, n);
@@ -288,7 +258,7 @@ public final class PageFetcher implements Fetcher {
     try {
       return in.read(buffer);
     } catch (DeadlineExceeded e) {
-      throw new FetchException("body not complete in time", url, 200, e);
+      throw new FetchException(Kind.TIMEOUT, "body not complete in time", url, 200, e);
     }
   }
 

@@ -205,6 +205,7 @@ class PageFetcherTest {
     FetchException e = assertThrows(FetchException.class, () -> fetcher(1_000_000).fetch(url("/br")));
 
     assertThat(e).hasMessageContaining("Content-Encoding").hasMessageContaining("br");
+    assertThat(e.kind()).isEqualTo(FetchException.Kind.BAD_ENCODING);
   }
 
   // --- redirects ------------------------------------------------------------------------------
@@ -245,6 +246,7 @@ class PageFetcherTest {
 
     assertThat(e).hasMessageContaining("redirects").hasMessageContaining(url("/loop").toString());
     assertThat(e.status()).isIn(301, 302);
+    assertThat(e.kind()).isEqualTo(FetchException.Kind.REDIRECT);
     // The first request plus MAX_REDIRECTS hops, then it stops: a loop is not followed forever.
     assertThat(hits.get("/loop")).hasValue(MAX_REDIRECTS + 1);
   }
@@ -257,6 +259,7 @@ class PageFetcherTest {
 
     assertThat(e.status()).isEqualTo(302);
     assertThat(e).hasMessageContaining("Location");
+    assertThat(e.kind()).isEqualTo(FetchException.Kind.REDIRECT);
   }
 
   @Test
@@ -266,6 +269,7 @@ class PageFetcherTest {
     FetchException e = assertThrows(FetchException.class, () -> fetcher(1_000_000).fetch(url("/to-file")));
 
     assertThat(e.status()).isEqualTo(302);
+    assertThat(e.kind()).isEqualTo(FetchException.Kind.SCHEME);
   }
 
   // --- failures -------------------------------------------------------------------------------
@@ -277,6 +281,7 @@ class PageFetcherTest {
     FetchException e = assertThrows(FetchException.class, () -> fetcher(1_000_000).fetch(url("/unavailable")));
 
     assertThat(e.status()).isEqualTo(503);
+    assertThat(e.kind()).isEqualTo(FetchException.Kind.STATUS);
     assertThat(e.url()).isEqualTo(url("/unavailable"));
     assertThat(e).hasMessageContaining("503").hasMessageContaining(url("/unavailable").toString());
   }
@@ -299,6 +304,7 @@ class PageFetcherTest {
     FetchException e = assertThrows(FetchException.class, () -> fetcher(2048).fetch(url("/big")));
 
     assertThat(e).hasMessageContaining("larger than 2048 bytes").hasMessageContaining(url("/big").toString());
+    assertThat(e.kind()).isEqualTo(FetchException.Kind.TOO_LARGE);
   }
 
   @Test
@@ -346,7 +352,9 @@ class PageFetcherTest {
         () -> assertThrows(FetchException.class, () -> fetcher.fetch(url("/bomb"))));
 
     assertThat(e).hasMessageContaining("larger than 1048576 bytes").hasMessageContaining("decompression");
+    // The server did answer 200: the kind, not the status, says the fetch failed.
     assertThat(e.status()).isEqualTo(200);
+    assertThat(e.kind()).isEqualTo(FetchException.Kind.TOO_LARGE);
     // Inflating 1 MB of zeros takes a few KB of the ~50 KB compressed stream: the rest is never read.
     assertThat(client.bodyBytesRead.get()).isPositive().isLessThan(bomb.length / 2);
   }
@@ -362,6 +370,7 @@ class PageFetcherTest {
     FetchException e = assertThrows(FetchException.class, () -> fetcher(1_000_000).fetch(closed));
 
     assertThat(e.status()).isZero();
+    assertThat(e.kind()).isEqualTo(FetchException.Kind.IO);
     assertThat(e.url()).isEqualTo(closed);
   }
 
@@ -370,7 +379,10 @@ class PageFetcherTest {
     URI ftp = URI.create("ftp://127.0.0.1/feed.xml");
 
     assertThatThrownBy(() -> fetcher(1_000_000).fetch(ftp))
-        .isInstanceOfSatisfying(FetchException.class, e -> assertThat(e.status()).isZero())
+        .isInstanceOfSatisfying(FetchException.class, e -> {
+          assertThat(e.status()).isZero();
+          assertThat(e.kind()).isEqualTo(FetchException.Kind.SCHEME);
+        })
         .hasMessageContaining("unsupported URL scheme 'ftp'");
   }
 
