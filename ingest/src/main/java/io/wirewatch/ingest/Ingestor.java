@@ -77,7 +77,7 @@ public final class Ingestor implements AutoCloseable {
     KafkaIngestSink sink = new KafkaIngestSink(
         KafkaIngestSink.producer(bootstrapServers, config.producer(), instance), topics, config.commitInterval());
     HostGate gate = new HostGate(config.politeness().maxPerHost(), config.politeness().minDelay());
-    Fetcher fetcher = new PoliteFetcher(new PageFetcher(PageFetcher.defaultClient(config.fetch()), config.fetch()), gate);
+    Fetcher fetcher = new PoliteFetcher(new PageFetcher(config.fetch()), gate);
     RobotsPolicy robots = config.politeness().robots()
         ? new RobotsTxt(fetcher, "wirewatch", config.politeness().robotsTtl(), clock) : RobotsPolicy.IGNORE;
     SeenItems seen = new SeenItems();

@@ -54,7 +54,7 @@ class FeedPollerTest {
     server.setExecutor(serverThreads);
     server.start();
     FetchLimits limits = new FetchLimits(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10), 1_000_000, 3, "WirewatchTest/1", java.util.List.of("127.0.0.1", "::1"));
-    poller = new FeedPoller(new PageFetcher(PageFetcher.defaultClient(limits), limits), new FeedReader(), sink,
+    poller = new FeedPoller(new PageFetcher(limits), new FeedReader(), sink,
         CLOCK);
   }
 

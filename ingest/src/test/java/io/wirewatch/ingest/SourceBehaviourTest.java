@@ -121,7 +121,7 @@ class SourceBehaviourTest {
     server.start();
     FetchLimits limits = new FetchLimits(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(1),
         1_000_000, 3, "WirewatchTest/1", List.of("127.0.0.1"));
-    poller = new FeedPoller(new PageFetcher(PageFetcher.defaultClient(limits), limits), new FeedReader(), sink,
+    poller = new FeedPoller(new PageFetcher(limits), new FeedReader(), sink,
         new SeenItems(), RobotsPolicy.IGNORE, Integer.MAX_VALUE, 2, Clock.fixed(NOW, ZoneOffset.UTC));
   }
 

@@ -99,7 +99,7 @@ class FetchHardeningTest {
   private static PageFetcher fetcher(Duration total, List<String> allow) {
     FetchLimits limits = new FetchLimits(Duration.ofSeconds(2), Duration.ofSeconds(5), total, 1_000_000, 3,
         "WirewatchTest/1", allow);
-    return new PageFetcher(PageFetcher.defaultClient(limits), limits);
+    return new PageFetcher(limits);
   }
 
   private static PageFetcher fetcher() {
