@@ -12,6 +12,7 @@ import io.wirewatch.ingest.fetch.FetchException;
 import io.wirewatch.ingest.fetch.FetchedPage;
 import io.wirewatch.ingest.fetch.Fetcher;
 import io.wirewatch.ingest.fetch.HtmlPage;
+import io.wirewatch.ingest.fetch.HtmlSniffer;
 import io.wirewatch.ingest.fetch.RobotsPolicy;
 import io.wirewatch.ingest.fetch.Validators;
 import io.wirewatch.ingest.source.Source;
@@ -135,7 +136,7 @@ public final class FeedPoller {
       if (page.notModified()) {
         return; // the whole point of a conditional GET: no parsing, no entries
       }
-      if (source.type() == Source.Type.AUTO && w.state.discoveredFeed == null && isHtml(page)) {
+      if (source.type() == Source.Type.AUTO && w.state.discoveredFeed == null && HtmlSniffer.isHtml(page)) {
         URI found = LinkDiscovery.feedLink(page.text(), page.finalUrl());
         if (found == null) {
           throw new FeedParseException(feedUrl, "no <link rel=\"alternate\"> feed on the page", null);
@@ -171,7 +172,8 @@ public final class FeedPoller {
     String itemId = ItemIdentity.idOf(entry);
     if (entry.link() == null || itemId == null) {
       w.batch.deadLetter(w.source.url().toString(), new DeadLetter(Stage.INGEST_ENTRY,
-          "feed entry has no usable link", null, w.source.url().toString(),
+          entry.linkProblem() == null ? "feed entry has no usable link"
+              : "feed entry has no usable link: " + entry.linkProblem(), null, w.source.url().toString(),
           "guid=" + entry.guid() + " title=" + entry.title(), clock.instant()));
       w.failed++;
       return;
@@ -287,16 +289,6 @@ public final class FeedPoller {
     seen.put(sourceId, itemId, hash);
     w.undo.add(() -> seen.forget(sourceId, itemId, previous));
     w.batch.seen.add(new SeenItem(sourceId, itemId, hash, clock.instant()));
-  }
-
-  private static boolean isHtml(FetchedPage page) {
-    String t = page.mediaType();
-    if (t != null && t.contains("html")) {
-      return true;
-    }
-    String head = new String(page.body(), 0, Math.min(page.body().length, 512), java.nio.charset.StandardCharsets.ISO_8859_1)
-        .stripLeading().toLowerCase(java.util.Locale.ROOT);
-    return head.startsWith("<!doctype html") || head.startsWith("<html");
   }
 
   /** The running tally of one poll. */

@@ -292,6 +292,19 @@ class FeedPollerTest {
   }
 
   @Test
+  void entryWithAnUnusableLinkIsDeadLetteredWithTheReason() {
+    serve("/badlink.xml", "application/rss+xml", rss(item("Broken", "http://news.example/a|b", null)));
+
+    PollReport report = poller.poll(feed("/badlink.xml"));
+
+    assertThat(report.failed()).isEqualTo(1);
+    assertThat(sink.deadLetters).singleElement().satisfies(d -> {
+      assertThat(d.letter().stage()).isEqualTo(Stage.INGEST_ENTRY);
+      assertThat(d.letter().reason()).startsWith("feed entry has no usable link: ").contains("not a URL");
+    });
+  }
+
+  @Test
   void htmlSourceIsFetchedOnceAsAnArticle() {
     serve("/single.html", "text/html; charset=utf-8", PAGE_A);
     Source page = new Source("single", url("/single.html"), Source.Type.PAGE, null);
