@@ -35,7 +35,7 @@ public final class ArticleCleaner {
     ContentLocator.Located located = locator.locate(doc, markedArticleBody(doc));
     List<String> blocks = filter.keep(collector.collect(located.roots()), title);
     return new CleanedPage(title, byline, meta.published(), meta.language(), String.join("\n\n", blocks),
-        meta.modified(), meta.siteName(), meta.canonicalUrl(), meta.leadImage());
+        meta.modified(), meta.siteName(), meta.leadImage());
   }
 
   /** The byline as printed when no meta tag states it. */
