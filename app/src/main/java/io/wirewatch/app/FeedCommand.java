@@ -45,8 +45,7 @@ final class FeedCommand implements Callable<Integer> {
       // The command line's error handler prints "wirewatch: <message>" and exits with 2.
       throw new InvalidInputException("no such file " + target);
     }
-    PageFetcher fetcher = new PageFetcher(PageFetcher.defaultClient(config.fetch()), config.fetch());
-    try {
+    try (PageFetcher fetcher = new PageFetcher(config.fetch())) {
       FetchedPage page = fetcher.fetch(url);
       for (FeedEntry e : new FeedReader().read(page.body(), page.contentType(), page.finalUrl())) {
         ObjectNode n = Json.MAPPER.createObjectNode();

@@ -10,8 +10,10 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code wirewatch ingest}: only the ingest stage, against an existing cluster. */
 @Command(
@@ -24,6 +26,9 @@ final class IngestCommand implements Callable<Integer> {
 
   @Mixin
   CommonOptions common;
+
+  @Spec
+  CommandSpec spec;
 
   @Option(names = "--bootstrap-servers", required = true, paramLabel = "HOST:PORT",
       description = "Kafka cluster to write to.")
@@ -48,12 +53,25 @@ final class IngestCommand implements Callable<Integer> {
       }
     }
     Lifecycle lifecycle = new Lifecycle();
+    String failure;
     try (Ingestor ingestor = Ingestor.toKafka(bootstrapServers, config, app.topics(), Clock.systemUTC())) {
       ingestor.start();
-      lifecycle.awaitStop(null);
+      failure = lifecycle.awaitStop(null, ingestor.failure());
     } finally {
       lifecycle.closed();
     }
-    return 0;
+    return exitCode(spec, failure);
+  }
+
+  /**
+   * 0 after a requested stop; 1 with the reason on one line when the instance could no longer do
+   * its job, so that a supervisor (systemd, Kubernetes, compose {@code restart:}) replaces it.
+   */
+  static int exitCode(CommandSpec spec, String failure) {
+    if (failure == null) {
+      return 0;
+    }
+    spec.commandLine().getErr().println("wirewatch: " + failure);
+    return 1;
   }
 }

@@ -1,8 +1,10 @@
 package io.wirewatch.app;
 
 import java.time.Duration;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +43,22 @@ final class Lifecycle {
     } else if (!stopRequested.await(limit.toMillis(), TimeUnit.MILLISECONDS)) {
       LOG.info("stopping after {}", limit);
     }
+  }
+
+  /**
+   * Blocks until a signal arrives, {@code limit} (null: no limit) has passed or {@code failure}
+   * completes, whichever comes first.
+   *
+   * @return the failure's one-line reason, or null when stopped by a signal or the limit
+   */
+  String awaitStop(Duration limit, CompletionStage<String> failure) throws InterruptedException {
+    AtomicReference<String> reason = new AtomicReference<>();
+    failure.thenAccept(r -> {
+      reason.set(r);
+      stopRequested.countDown();
+    });
+    awaitStop(limit);
+    return reason.get();
   }
 
   /** Call once everything is closed. */

@@ -21,8 +21,10 @@ import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code wirewatch run}: the whole pipeline in one process, on an embedded broker by default. */
 @Command(
@@ -38,6 +40,9 @@ final class RunCommand implements Callable<Integer> {
 
   @Mixin
   CommonOptions common;
+
+  @Spec
+  CommandSpec spec;
 
   @Option(names = "--sources", paramLabel = "FILE",
       description = "Sources file (YAML). Default: the bundled samples.")
@@ -79,6 +84,7 @@ final class RunCommand implements Callable<Integer> {
     Files.createDirectories(app.dataDir());
 
     Lifecycle lifecycle = new Lifecycle();
+    String failure;
     List<AutoCloseable> open = new ArrayList<>();
     try {
       String bootstrap = bootstrapServers;
@@ -111,12 +117,12 @@ final class RunCommand implements Callable<Integer> {
       LOG.info("Wirewatch running: {} sources from {}, broker {}. Alerts print below; Ctrl-C stops.",
           sourceList.size(), sources, bootstrap);
 
-      lifecycle.awaitStop(limit);
+      failure = lifecycle.awaitStop(limit, ingestor.failure());
     } finally {
       closeInReverse(open);
       lifecycle.closed();
     }
-    return 0;
+    return IngestCommand.exitCode(spec, failure);
   }
 
   static Path brokerDir(AppConfig app) {

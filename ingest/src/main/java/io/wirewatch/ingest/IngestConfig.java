@@ -12,6 +12,7 @@ import java.util.Map;
  * @param threads        polling threads
  * @param fetch          HTTP fetch limits
  * @param producer       Kafka producer properties passed through
+ * @param consumer       Kafka consumer properties of the news.sources group member, passed through
  * @param schedule       jitter, ceilings, back-off and health threshold
  * @param politeness     per-host limits and robots.txt
  * @param groupId        consumer group of ingest instances sharing news.sources
@@ -23,6 +24,7 @@ public record IngestConfig(
     int threads,
     FetchLimits fetch,
     Map<String, String> producer,
+    Map<String, String> consumer,
     Schedule schedule,
     Politeness politeness,
     String groupId,
@@ -73,6 +75,7 @@ public record IngestConfig(
             s.string("ingest.fetch.user-agent"),
             s.list("ingest.fetch.allow-addresses")),
         s.withPrefix("ingest.producer"),
+        s.withPrefix("ingest.consumer"),
         new Schedule(
             s.intValue("ingest.schedule.jitter-percent", 0, 50) / 100.0,
             s.duration("ingest.schedule.max-interval"),

@@ -1,5 +1,6 @@
 package io.wirewatch.ingest;
 
+import io.wirewatch.ingest.poll.Poll;
 import io.wirewatch.model.DeadLetter;
 import io.wirewatch.model.RawArticle;
 import io.wirewatch.model.SeenItem;
@@ -17,13 +18,11 @@ public interface IngestSink extends AutoCloseable {
   default void seen(SeenItem item) {}
 
   /** One poll's output; the Kafka sink writes it in one transaction. */
-  default void publish(PollBatch batch) {
-    batch.articles.forEach(this::article);
-    batch.seen.forEach(this::seen);
-    batch.deadLetters.forEach(l -> deadLetter(l.key(), l.letter()));
-    if (batch.status != null) {
-      status(batch.status);
-    }
+  default void publish(Poll poll) {
+    poll.articles().forEach(this::article);
+    poll.seenItems().forEach(this::seen);
+    poll.deadLetters().forEach(l -> deadLetter(l.key(), l.letter()));
+    status(poll.status());
   }
 
   /** Blocks until everything handed over so far is acknowledged. */

@@ -1,6 +1,5 @@
 package io.wirewatch.ingest.feed;
 
-import io.wirewatch.ingest.fetch.UrlCanonicalizer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -43,13 +42,15 @@ final class LenientFeedParser {
         Element l = e.selectFirst("link[href]");
         link = l == null ? e.attr("href") : l.attr("href");
       }
+      EntryMapper.Link l = EntryMapper.link(feedUrl, link);
       out.add(new FeedEntry(
-          FeedReader.blankToNull(first(e, "guid", "id")),
-          FeedReader.title(decoded(e, "title")),
-          canonical(feedUrl, link),
+          EntryMapper.blankToNull(first(e, "guid", "id")),
+          EntryMapper.title(decoded(e, "title")),
+          l.url(),
           date(first(e, "pubDate", "published", "issued", "dc:date", "updated", "modified")),
-          FeedReader.blankToNull(first(e, "author", "dc:creator")),
-          FeedReader.blankToNull(decoded(e, "content", "summary", "description", "abstract"))));
+          EntryMapper.blankToNull(first(e, "author", "dc:creator")),
+          EntryMapper.blankToNull(decoded(e, "content", "summary", "description", "abstract")),
+          l.problem()));
     }
     return out;
   }
@@ -94,17 +95,6 @@ final class LenientFeedParser {
       }
     }
     return null;
-  }
-
-  private static URI canonical(URI base, String href) {
-    if (href == null || href.isBlank()) {
-      return null;
-    }
-    try {
-      return UrlCanonicalizer.canonicalize(base, href.trim());
-    } catch (IllegalArgumentException bad) {
-      return null;
-    }
   }
 
   private static Instant date(String s) {

@@ -14,13 +14,15 @@ import java.util.List;
  * Refuses requests to addresses a news poller has no business reaching (SSRF): loopback, private
  * (RFC 1918, carrier-grade NAT, IPv6 unique-local), link-local (which includes the cloud metadata
  * endpoint 169.254.169.254), multicast, broadcast and the unspecified address. The check runs on
- * every address the host name resolves to, before the first request and before every redirect hop.
+ * every address the host name resolves to.
+ *
+ * <p>{@link #resolve} is the HTTP client's DNS: the addresses it checks are the addresses the
+ * client connects to, so a DNS server that answers a public address to the check and a private
+ * one to the connection (DNS rebinding) gets nowhere. Every connection of every redirect hop goes
+ * through it; a pooled connection is reused only for the host it was checked for.
  *
  * <p>An explicit allow-list (addresses or CIDR blocks) lifts the refusal per address: the tests
- * and the benchmark serve from 127.0.0.1. Known limit: the JDK client resolves the name again when
- * it connects, so a DNS server that answers differently within milliseconds (rebinding) is not
- * caught; closing that needs connecting to the checked address, which the JDK client cannot do
- * while keeping the Host header and TLS name.
+ * and the benchmark serve from 127.0.0.1.
  */
 public final class AddressGuard {
 
@@ -48,26 +50,48 @@ public final class AddressGuard {
     this(allowList, InetAddress::getAllByName);
   }
 
+  /** A host that resolves to an address the guard refuses; what {@link #resolve} throws. */
+  public static final class RefusedAddressException extends UnknownHostException {
+    private static final long serialVersionUID = 1L;
+
+    RefusedAddressException(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * The addresses {@code host} resolves to, once, each of them checked: what a connection may use.
+   *
+   * @throws RefusedAddressException when one of them is refused and not allow-listed
+   * @throws UnknownHostException     when the name does not resolve
+   */
+  public InetAddress[] resolve(String host) throws UnknownHostException {
+    String name = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    InetAddress[] addresses = resolver.resolve(name);
+    if (addresses == null || addresses.length == 0) {
+      throw new UnknownHostException("unknown host '" + name + "'");
+    }
+    for (InetAddress a : addresses) {
+      if (isRefused(a) && !isAllowed(a)) {
+        throw new RefusedAddressException("refused: " + name + " resolves to " + a.getHostAddress()
+            + ", a " + kind(a) + " address (allow it with ingest.fetch.allow-addresses)");
+      }
+    }
+    return addresses.clone();
+  }
+
   /** Throws when {@code url}'s host resolves to a refused address that is not allow-listed. */
   public void check(URI url) throws FetchException {
     String host = url.getHost();
     if (host == null) {
-      throw new FetchException("URL has no host", url, 0);
+      throw new FetchException(FetchException.Kind.SCHEME, "URL has no host", url, 0);
     }
-    if (host.startsWith("[") && host.endsWith("]")) {
-      host = host.substring(1, host.length() - 1);
-    }
-    InetAddress[] addresses;
     try {
-      addresses = resolver.resolve(host);
+      resolve(host);
+    } catch (RefusedAddressException e) {
+      throw new FetchException(FetchException.Kind.REFUSED_ADDRESS, e.getMessage(), url, 0);
     } catch (UnknownHostException e) {
-      throw new FetchException("unknown host '" + host + "'", url, 0, e);
-    }
-    for (InetAddress a : addresses) {
-      if (isRefused(a) && !isAllowed(a)) {
-        throw new FetchException("refused: " + host + " resolves to " + a.getHostAddress()
-            + ", a " + kind(a) + " address (allow it with ingest.fetch.allow-addresses)", url, 0);
-      }
+      throw new FetchException(FetchException.Kind.UNKNOWN_HOST, "unknown host '" + host + "'", url, 0, e);
     }
   }
 

@@ -1,76 +1,94 @@
 package io.wirewatch.ingest.fetch;
 
 import io.wirewatch.ingest.IngestConfig.FetchLimits;
-import java.io.ByteArrayOutputStream;
+import io.wirewatch.ingest.fetch.FetchException.Kind;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.InflaterInputStream;
+import java.util.function.UnaryOperator;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.util.Timeout;
 
 /**
  * Fetches one URL over {@code http}, {@code https} or {@code file}, within the configured limits.
  *
  * <p>Redirects are followed here rather than by the HTTP client so that each hop is counted (a
- * loop is reported as one) and can be checked before it is requested. The body limit applies to the
- * decompressed bytes while they stream in, so neither an endless body nor a gzip bomb can fill
- * memory.
+ * loop is reported as one) and its target checked before it is requested. The body is read within
+ * {@link BodyLimits}: a size cap on the decompressed bytes and a deadline for the whole fetch.
  *
- * <p>Every hop's host is checked by the {@link AddressGuard} first (SSRF). The whole fetch, body
- * included, must end within {@code totalTimeout}: the client's own request timeout only covers the
- * wait for headers, so a server dripping one byte a second would otherwise hold a thread forever.
- * A watchdog interrupts the reading thread at the deadline (the JDK's response stream wakes from a
- * blocked read only on interrupt).
+ * <p>The HTTP client is Apache HttpClient, for one reason: its DNS is pluggable, and the
+ * {@link AddressGuard} is that DNS, so the address checked against SSRF is the address connected
+ * to, on every hop (the JDK client resolves the name again by itself when it connects, which DNS
+ * rebinding exploits). The host name stays in the request, so the {@code Host} header, TLS SNI
+ * and certificate checks are the name's, as with any client.
  */
-public final class PageFetcher implements Fetcher {
+public final class PageFetcher implements Fetcher, AutoCloseable {
 
   private static final String ACCEPT =
       "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml;q=0.9,*/*;q=0.8";
 
-  private static final Pattern MAX_AGE = Pattern.compile("(?:^|[,\\s])max-age\\s*=\\s*\"?(\\d{1,10})");
-  private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "wirewatch-fetch-deadline");
-    t.setDaemon(true);
-    return t;
-  });
+  /**
+   * Pooled connections: per host, more than the politeness gate ever lets through at once; in all,
+   * enough for the polling threads to keep connections to the hosts they poll most.
+   */
+  private static final int MAX_CONNECTIONS_PER_HOST = 16;
+  private static final int MAX_CONNECTIONS = 256;
 
-  private final HttpClient client;
+  private final CloseableHttpClient client;
   private final FetchLimits limits;
-  private final AddressGuard guard;
+  private final UnaryOperator<InputStream> wireTap;
 
-  public PageFetcher(HttpClient client, FetchLimits limits) {
-    this(client, limits, new AddressGuard(limits.allowAddresses()));
+  public PageFetcher(FetchLimits limits) {
+    this(limits, new AddressGuard(limits.allowAddresses()));
   }
 
-  public PageFetcher(HttpClient client, FetchLimits limits, AddressGuard guard) {
-    this.client = client;
+  /** A fetcher whose connections go only to the addresses {@code guard} resolves and allows. */
+  public PageFetcher(FetchLimits limits, AddressGuard guard) {
+    this(limits, guard, in -> in);
+  }
+
+  /** @param wireTap wraps each response's raw body stream: a seam for tests that count what is read */
+  PageFetcher(FetchLimits limits, AddressGuard guard, UnaryOperator<InputStream> wireTap) {
     this.limits = limits;
-    this.guard = guard;
-  }
-
-  /** An HTTP client with the connect timeout of {@code limits} and no automatic redirects. */
-  public static HttpClient defaultClient(FetchLimits limits) {
-    return HttpClient.newBuilder()
-        .connectTimeout(limits.connectTimeout())
-        .followRedirects(HttpClient.Redirect.NEVER)
+    this.wireTap = wireTap;
+    this.client = HttpClients.custom()
+        .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+            .setDnsResolver(new GuardedDns(guard))
+            .setDefaultConnectionConfig(ConnectionConfig.custom()
+                .setConnectTimeout(Timeout.of(limits.connectTimeout()))
+                .setSocketTimeout(Timeout.of(limits.requestTimeout()))
+                .build())
+            .setMaxConnPerRoute(MAX_CONNECTIONS_PER_HOST)
+            .setMaxConnTotal(MAX_CONNECTIONS)
+            .build())
+        // redirects are hops of our own (counted, checked); bodies are decoded by BodyLimits
+        // (size cap after decompression); a failed fetch is retried by the scheduler, not here
+        .disableRedirectHandling()
+        .disableContentCompression()
+        .disableAutomaticRetries()
+        .disableCookieManagement()
+        .disableAuthCaching()
         .build();
   }
 
@@ -89,7 +107,7 @@ public final class PageFetcher implements Fetcher {
     return switch (scheme) {
       case "file" -> fetchFile(url);
       case "http", "https" -> fetchHttp(url, validators);
-      default -> throw new FetchException("unsupported URL scheme '" + scheme + "'", url, 0);
+      default -> throw new FetchException(Kind.SCHEME, "unsupported URL scheme '" + scheme + "'", url, 0);
     };
   }
 
@@ -98,14 +116,14 @@ public final class PageFetcher implements Fetcher {
     try {
       path = Path.of(url);
     } catch (IllegalArgumentException e) {
-      throw new FetchException("not a usable file URL: " + e.getMessage(), url, 0, e);
+      throw new FetchException(Kind.IO, "not a usable file URL: " + e.getMessage(), url, 0, e);
     }
-    try (InputStream in = Files.newInputStream(path)) {
-      return new FetchedPage(url, url, 200, contentTypeOf(path), readLimited(in, url));
+    try (InputStream in = Files.newInputStream(path); BodyLimits body = BodyLimits.sizeOnly(limits.maxBodyBytes())) {
+      return new FetchedPage(url, url, 200, contentTypeOf(path), body.read(in, null, url, 200));
     } catch (NoSuchFileException e) {
-      throw new FetchException("no such file", url, 404, e);
+      throw new FetchException(Kind.STATUS, "no such file", url, 404, e);
     } catch (IOException e) {
-      throw new FetchException("cannot read file: " + e.getMessage(), url, 0, e);
+      throw new FetchException(Kind.IO, "cannot read file: " + e.getMessage(), url, 0, e);
     }
   }
 
@@ -118,126 +136,120 @@ public final class PageFetcher implements Fetcher {
   }
 
   private FetchedPage fetchHttp(URI requested, Validators validators) throws FetchException {
-    long deadline = System.nanoTime() + limits.totalTimeout().toNanos();
-    Deadline watchdog = new Deadline(Thread.currentThread(), deadline);
-    ScheduledFuture<?> timer = WATCHDOG.schedule(watchdog::fire, limits.totalTimeout().toNanos(), TimeUnit.NANOSECONDS);
-    try {
-      return fetchHttp(requested, validators, watchdog);
-    } catch (FetchException e) {
-      if (watchdog.fired()) {
-        throw new FetchException("gave up after " + limits.totalTimeout().toMillis()
-            + " ms in all (ingest.fetch.total-timeout): the server sends too slowly", e.url(), e.status(), e);
+    try (BodyLimits body = BodyLimits.of(limits.maxBodyBytes(), limits.totalTimeout())) {
+      try {
+        return fetchHttp(requested, validators, body);
+      } catch (FetchException e) {
+        if (body.expired()) {
+          throw new FetchException(Kind.TIMEOUT, "gave up after " + limits.totalTimeout().toMillis()
+              + " ms in all (ingest.fetch.total-timeout): the server sends too slowly", e.url(), e.status(), e);
+        }
+        throw e;
       }
-      throw e;
-    } finally {
-      timer.cancel(false);
-      watchdog.finish();
     }
   }
 
-  private FetchedPage fetchHttp(URI requested, Validators validators, Deadline watchdog) throws FetchException {
-    long deadline = watchdog.at;
+  private FetchedPage fetchHttp(URI requested, Validators validators, BodyLimits body) throws FetchException {
     URI url = requested;
     for (int hop = 0; ; hop++) {
-      guard.check(url);
-      long left = deadline - System.nanoTime();
-      if (left <= 0) {
-        throw new FetchException("total time limit reached before the request", url, 0);
+      if (url.getHost() == null) {
+        throw new FetchException(Kind.SCHEME, "URL has no host", url, 0);
       }
-      HttpRequest.Builder builder = HttpRequest.newBuilder(url)
-          .timeout(Duration.ofNanos(Math.min(left, limits.requestTimeout().toNanos())))
-          .header("User-Agent", limits.userAgent())
-          .header("Accept", ACCEPT)
-          .header("Accept-Encoding", "gzip, deflate")
-          .GET();
+      Duration wait = body.nanosLeftOrTotal(limits.requestTimeout());
+      if (wait.isZero()) {
+        throw new FetchException(Kind.TIMEOUT, "total time limit reached before the request", url, 0);
+      }
+      HttpGet request = new HttpGet(url);
+      request.setConfig(RequestConfig.custom()
+          .setResponseTimeout(Timeout.of(wait))
+          .setConnectionRequestTimeout(Timeout.of(wait))
+          .build());
+      request.setHeader("User-Agent", limits.userAgent());
+      request.setHeader("Accept", ACCEPT);
+      request.setHeader("Accept-Encoding", "gzip, deflate");
       if (validators.etag() != null) {
-        builder.header("If-None-Match", validators.etag());
+        request.setHeader("If-None-Match", validators.etag());
       }
       if (validators.lastModified() != null) {
-        builder.header("If-Modified-Since", validators.lastModified());
+        request.setHeader("If-Modified-Since", validators.lastModified());
       }
-      HttpResponse<InputStream> response;
+      // At the deadline the connection is closed under whatever waits on it.
+      body.abortOnExpiry(request::cancel);
+      ClassicHttpResponse response;
       try {
-        response = client.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
-      } catch (HttpTimeoutException e) {
-        throw new FetchException("timed out after " + limits.requestTimeout().toSeconds()
-            + "s waiting for the response", url, 0, e);
+        response = client.executeOpen(null, request, null);
       } catch (IOException e) {
-        throw new FetchException("request failed: " + e, url, 0, e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new FetchException("interrupted", url, 0, e);
+        throw requestFailed(e, url);
       }
-      int status = response.statusCode();
+      int status = response.getCode();
       if (status >= 300 && status < 400 && status != 304) {
-        closeQuietly(response.body());
-        String location = response.headers().firstValue("Location").orElse(null);
+        discard(request, response);
+        String location = header(response, "Location");
         if (location == null) {
-          throw new FetchException("redirect without a Location header", url, status);
+          throw new FetchException(Kind.REDIRECT, "redirect without a Location header", url, status);
         }
         if (hop >= limits.maxRedirects()) {
-          throw new FetchException("more than " + limits.maxRedirects()
+          throw new FetchException(Kind.REDIRECT, "more than " + limits.maxRedirects()
               + " redirects (a redirect loop?)", requested, status);
         }
         url = redirectTarget(url, location, status);
         continue;
       }
-      Duration maxAge = maxAge(response.headers().firstValue("Cache-Control").orElse(null));
+      Duration maxAge = CacheHeaders.maxAge(header(response, "Cache-Control"));
       if (status == 304) {
-        closeQuietly(response.body());
-        return new FetchedPage(requested, url, status, null, new byte[0],
-            merge(validators, response), maxAge, 0);
+        close(request, response);
+        return new FetchedPage(requested, url, status, null, new byte[0], merge(validators, response), maxAge, 0);
       }
       if (status != 200) {
-        closeQuietly(response.body());
-        Duration retryAfter = retryAfter(response.headers().firstValue("Retry-After").orElse(null));
-        throw new FetchException("HTTP " + status + (retryAfter != null ? ", Retry-After " + retryAfter.toSeconds() + "s" : ""),
-            url, status, null, retryAfter);
+        discard(request, response);
+        Duration retryAfter = CacheHeaders.retryAfter(header(response, "Retry-After"));
+        throw new FetchException(Kind.STATUS, "HTTP " + status
+            + (retryAfter != null ? ", Retry-After " + retryAfter.toSeconds() + "s" : ""), url, status, null, retryAfter);
       }
-      String encoding = response.headers().firstValue("Content-Encoding").orElse("identity");
-      CountingInputStream wire = new CountingInputStream(response.body(), deadline);
-      watchdog.closeOnFire(wire);
-      try (InputStream body = decoded(wire, encoding, url)) {
-        byte[] bytes = readLimited(body, url);
-        return new FetchedPage(requested, url, status,
-            response.headers().firstValue("Content-Type").orElse(null), bytes,
-            merge(Validators.NONE, response), maxAge, wire.count);
+      HttpEntity entity = response.getEntity();
+      try {
+        byte[] bytes = entity == null ? new byte[0]
+            : body.read(wireTap.apply(entity.getContent()), header(response, "Content-Encoding"), url, status);
+        close(request, response);
+        return new FetchedPage(requested, url, status, header(response, "Content-Type"), bytes,
+            merge(Validators.NONE, response), maxAge, body.wireBytes());
+      } catch (FetchException e) {
+        discard(request, response);
+        throw e;
       } catch (IOException e) {
-        throw new FetchException("reading the body failed: " + e, url, status, e);
+        discard(request, response);
+        throw new FetchException(Kind.IO, "reading the body failed: " + e, url, status, e);
       }
     }
   }
 
-  private static Validators merge(Validators sent, HttpResponse<?> response) {
-    String etag = response.headers().firstValue("ETag").orElse(sent.etag());
-    String lastModified = response.headers().firstValue("Last-Modified").orElse(sent.lastModified());
-    return new Validators(etag, lastModified);
+  private FetchException requestFailed(IOException e, URI url) {
+    if (e instanceof AddressGuard.RefusedAddressException) {
+      return new FetchException(Kind.REFUSED_ADDRESS, e.getMessage(), url, 0);
+    }
+    if (e instanceof UnknownHostException) {
+      return new FetchException(Kind.UNKNOWN_HOST, "unknown host '" + url.getHost() + "'", url, 0, e);
+    }
+    if (e instanceof ConnectTimeoutException) {
+      return new FetchException(Kind.TIMEOUT, "could not connect within " + limits.connectTimeout().toSeconds()
+          + "s", url, 0, e);
+    }
+    if (e instanceof SocketTimeoutException) {
+      return new FetchException(Kind.TIMEOUT, "timed out after " + limits.requestTimeout().toSeconds()
+          + "s waiting for the response", url, 0, e);
+    }
+    return new FetchException(Kind.IO, "request failed: " + e, url, 0, e);
   }
 
-  static Duration maxAge(String cacheControl) {
-    if (cacheControl == null || cacheControl.toLowerCase(Locale.ROOT).contains("no-store")) {
-      return null;
-    }
-    Matcher m = MAX_AGE.matcher(cacheControl.toLowerCase(Locale.ROOT));
-    return m.find() ? Duration.ofSeconds(Long.parseLong(m.group(1))) : null;
+  private static String header(ClassicHttpResponse response, String name) {
+    Header h = response.getFirstHeader(name);
+    return h == null ? null : h.getValue();
   }
 
-  /** {@code Retry-After} in seconds or as an HTTP date; null when absent or unreadable. */
-  static Duration retryAfter(String value) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    String v = value.trim();
-    if (v.matches("\\d{1,9}")) {
-      return Duration.ofSeconds(Long.parseLong(v));
-    }
-    try {
-      ZonedDateTime at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME);
-      Duration d = Duration.between(ZonedDateTime.now(at.getZone()), at);
-      return d.isNegative() ? Duration.ZERO : d;
-    } catch (DateTimeParseException e) {
-      return null;
-    }
+  private static Validators merge(Validators sent, ClassicHttpResponse response) {
+    String etag = header(response, "ETag");
+    String lastModified = header(response, "Last-Modified");
+    return new Validators(etag != null ? etag : sent.etag(), lastModified != null ? lastModified : sent.lastModified());
   }
 
   /** The next hop; a redirect may only lead to another http(s) URL (never to file: or ftp:). */
@@ -246,147 +258,60 @@ public final class PageFetcher implements Fetcher {
     try {
       next = from.resolve(location.trim());
     } catch (IllegalArgumentException e) {
-      throw new FetchException("redirect to a malformed URL '" + location + "'", from, status, e);
+      throw new FetchException(Kind.REDIRECT, "redirect to a malformed URL '" + location + "'", from, status, e);
     }
     String scheme = next.getScheme() == null ? "" : next.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("http") && !scheme.equals("https") || next.getHost() == null) {
-      throw new FetchException("redirect to a non-http(s) URL '" + location + "' refused", from, status);
+      throw new FetchException(Kind.SCHEME, "redirect to a non-http(s) URL '" + location + "' refused", from, status);
     }
     return next;
   }
 
-  private static InputStream decoded(InputStream in, String encoding, URI url)
-      throws IOException, FetchException {
-    return switch (encoding.trim().toLowerCase(Locale.ROOT)) {
-      case "gzip", "x-gzip" -> new GZIPInputStream(in);
-      case "deflate" -> new InflaterInputStream(in);
-      case "identity", "" -> in;
-      default -> {
-        closeQuietly(in);
-        throw new FetchException("unsupported Content-Encoding '" + encoding + "'", url, 200);
-      }
-    };
-  }
-
-  private byte[] readLimited(InputStream in, URI url) throws IOException, FetchException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(16_384);
-    byte[] buffer = new byte[16_384];
-    long total = 0;
-    int n;
-    while ((n = read(in, buffer, url)) != -1) {
-      total += n;
-      if (total > limits.maxBodyBytes()) {
-        throw new FetchException("body larger than " + limits.maxBodyBytes()
-            + " bytes (after decompression)", url, 200);
-      }
-      out.write(buffer, 0, n);
-    }
-    return out.toByteArray();
-  }
-
-  private static int read(InputStream in, byte[] buffer, URI url) throws IOException, FetchException {
+  /** A response read to its end: its connection goes back to the pool. */
+  private static void close(HttpGet request, ClassicHttpResponse response) {
     try {
-      return in.read(buffer);
-    } catch (DeadlineExceeded e) {
-      throw new FetchException("body not complete in time", url, 200, e);
-    }
-  }
-
-  /** Thrown by the counting stream once the deadline has passed, so a drip cannot outlast it. */
-  private static final class DeadlineExceeded extends IOException {
-    private static final long serialVersionUID = 1L;
-
-    DeadlineExceeded() {
-      super("total time limit reached while reading the body");
+      response.close();
+    } catch (IOException e) {
+      request.cancel(); // the connection cannot be reused: drop it
     }
   }
 
   /**
-   * Interrupts the fetching thread once, unless the fetch finished first. The lock makes "finish"
-   * and "fire" exclusive, so a late watchdog never leaves a stray interrupt on a pool thread.
+   * A response whose body is not wanted (or failed): the connection is dropped rather than drained,
+   * since draining an endless or dripping body is what the limits are there to prevent.
    */
-  private static final class Deadline {
-    private final Thread thread;
-    final long at;
-    private boolean done;
-    private boolean fired;
-    private InputStream body;
-
-    Deadline(Thread thread, long at) {
-      this.thread = thread;
-      this.at = at;
-    }
-
-    /** A read blocked on a silent server wakes up when its stream is closed under it. */
-    synchronized void closeOnFire(InputStream in) {
-      body = in;
-    }
-
-    synchronized void fire() {
-      if (!done) {
-        fired = true;
-        thread.interrupt();
-        if (body != null) {
-          closeQuietly(body);
-        }
-      }
-    }
-
-    synchronized boolean fired() {
-      return fired || System.nanoTime() - at >= 0;
-    }
-
-    synchronized void finish() {
-      done = true;
-      if (fired) {
-        Thread.interrupted(); // clear our own interrupt; a caller's shutdown interrupt came as an exception
-      }
-    }
+  private static void discard(HttpGet request, ClassicHttpResponse response) {
+    request.cancel();
+    close(request, response);
   }
 
-  /** Counts compressed bytes as they arrive, for the status record. */
-  private static final class CountingInputStream extends java.io.FilterInputStream {
-    private final long deadline;
-    long count;
+  /** Closes the connection pool; fetches in flight fail. */
+  @Override
+  public void close() {
+    client.close(org.apache.hc.core5.io.CloseMode.IMMEDIATE);
+  }
 
-    CountingInputStream(InputStream in, long deadline) {
-      super(in);
-      this.deadline = deadline;
-    }
+  /** The guard as the client's DNS: resolved once, checked, and connected to as checked. */
+  private static final class GuardedDns implements DnsResolver {
+    private final AddressGuard guard;
 
-    private void checkDeadline() throws DeadlineExceeded {
-      if (System.nanoTime() - deadline >= 0) {
-        throw new DeadlineExceeded();
-      }
+    GuardedDns(AddressGuard guard) {
+      this.guard = guard;
     }
 
     @Override
-    public int read() throws IOException {
-      checkDeadline();
-      int b = super.read();
-      if (b >= 0) {
-        count++;
-      }
-      return b;
+    public InetAddress[] resolve(String host) throws UnknownHostException {
+      return guard.resolve(host);
     }
 
     @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      checkDeadline();
-      int n = super.read(b, off, len);
-      if (n > 0) {
-        count += n;
-      }
-      return n;
+    public List<InetSocketAddress> resolve(String host, int port) throws UnknownHostException {
+      return Arrays.stream(guard.resolve(host)).map(a -> new InetSocketAddress(a, port)).toList();
     }
-  }
 
-  // The response is abandoned anyway; a failure to close it has no consequence worth reporting.
-  private static void closeQuietly(InputStream in) {
-    try {
-      in.close();
-    } catch (IOException ignored) {
-      // nothing to recover: the connection is discarded by the client
+    @Override
+    public String resolveCanonicalHostname(String host) {
+      return host; // only asked for by Kerberos authentication, which is never used here
     }
   }
 }

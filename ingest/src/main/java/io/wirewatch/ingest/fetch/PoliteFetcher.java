@@ -24,7 +24,7 @@ public final class PoliteFetcher implements Fetcher {
       gate.acquire(host);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new FetchException("interrupted while waiting for a slot on " + host, url, 0, e);
+      throw new FetchException(FetchException.Kind.IO, "interrupted while waiting for a slot on " + host, url, 0, e);
     }
     try {
       return inner.fetch(url, validators);

@@ -57,7 +57,9 @@ public final class RobotsTxt implements RobotsPolicy {
       return parser.parseContent(robots.toString(), p.body(), p.contentType() == null ? "text/plain" : p.contentType(),
           agentNames);
     } catch (FetchException e) {
-      return parser.failedFetch(e.status() == 0 ? 503 : e.status());
+      // Only an answer of the server (404, 503...) says what robots.txt is; anything else (a timeout,
+      // a body too large) defers like a server error instead of guessing.
+      return parser.failedFetch(e.kind() == FetchException.Kind.STATUS ? e.status() : 503);
     }
   }
 }

@@ -1,10 +1,9 @@
 package io.wirewatch.ingest.schedule;
 
-import io.wirewatch.ingest.FeedPoller;
-import io.wirewatch.ingest.PollOutcome;
-import io.wirewatch.ingest.SourceState;
+import io.wirewatch.ingest.poll.FeedPoller;
+import io.wirewatch.ingest.poll.Poll;
+import io.wirewatch.ingest.poll.SourceState;
 import io.wirewatch.ingest.source.Source;
-import io.wirewatch.model.SourceStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -74,20 +73,16 @@ public final class SourceScheduler implements AutoCloseable {
       Duration interval = s.interval() == null ? defaultInterval : s.interval();
       Duration next;
       try {
-        PollOutcome o = poller.poll(s, state);
-        next = o.failed()
-            ? planner.afterFailure(interval, state.consecutiveFailures(), o.retryAfter())
-            : planner.afterSuccess(interval, o.maxAge(), o.ttl());
-        Instant at = clock.instant().plus(next);
-        SourceStatus st = o.status();
-        o.batch().setStatus(new SourceStatus(st.sourceId(), st.at(), st.url(), st.httpStatus(), st.itemsNew(),
-            st.itemsUpdated(), st.itemsSeen(), st.bytes(), st.durationMs(), st.error(), st.consecutiveFailures(),
-            st.healthy(), st.etag(), st.lastModified(), at));
-        poller.publish(o.batch());
-        if (o.report().emitted() > 0 || o.failed()) {
+        Poll p = poller.poll(s, state);
+        next = p.failedPoll()
+            ? planner.afterFailure(interval, state.consecutiveFailures(), p.retryAfter())
+            : planner.afterSuccess(interval, p.maxAge(), p.ttl());
+        p.nextPollAt(clock.instant().plus(next));
+        poller.publish(p);
+        if (p.emitted() > 0 || p.failedPoll()) {
           LOG.info("polled {}: status {}, {} entries, {} new, {} updated, {} failed{}; next in {}s", s.id(),
-              st.httpStatus(), o.report().entries(), st.itemsNew(), st.itemsUpdated(), o.report().failed(),
-              o.failed() ? " (" + st.error() + ")" : "", next.toSeconds());
+              p.status().httpStatus(), p.entries(), p.status().itemsNew(), p.status().itemsUpdated(), p.failed(),
+              p.failedPoll() ? " (" + p.error() + ")" : "", next.toSeconds());
         }
       } catch (RuntimeException e) {
         // A throwing task would silently stop being scheduled: log, and try again after the interval.

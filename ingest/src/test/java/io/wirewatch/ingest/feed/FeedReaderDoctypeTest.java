@@ -203,11 +203,11 @@ class FeedReaderDoctypeTest {
   void externalOnlyDoctypeAfterCommentsIsDropped() {
     String xml = "<?xml version=\"1.0\"?>\n<!-- a > b -->\n<!DOCTYPE rss PUBLIC \"-//Example//DTD RSS 0.91//EN\" \"x.dtd\">\n<rss/>";
 
-    assertThat(FeedReader.stripExternalDoctype(xml))
+    assertThat(FeedText.stripExternalDoctype(xml))
         .isEqualTo("<?xml version=\"1.0\"?>\n<!-- a > b -->\n\n<rss/>");
-    assertThat(FeedReader.stripExternalDoctype("<rss><![CDATA[<!DOCTYPE x>]]></rss>"))
+    assertThat(FeedText.stripExternalDoctype("<rss><![CDATA[<!DOCTYPE x>]]></rss>"))
         .isEqualTo("<rss><![CDATA[<!DOCTYPE x>]]></rss>");
-    assertThat(FeedReader.stripExternalDoctype("<!DOCTYPE rss [<!ENTITY a \"b\">]><rss/>"))
+    assertThat(FeedText.stripExternalDoctype("<!DOCTYPE rss [<!ENTITY a \"b\">]><rss/>"))
         .isEqualTo("<!DOCTYPE rss [<!ENTITY a \"b\">]><rss/>");
   }
 

@@ -28,8 +28,8 @@ class XmlBaseTest {
 
   @Test
   void atomXhtmlTitleLosesItsWrapper() {
-    assertThat(FeedReader.title("<div xmlns=\"http://www.w3.org/1999/xhtml\">A <b>bold</b> move</div>"))
+    assertThat(EntryMapper.title("<div xmlns=\"http://www.w3.org/1999/xhtml\">A <b>bold</b> move</div>"))
         .isEqualTo("A <b>bold</b> move");
-    assertThat(FeedReader.title("  plain ")).isEqualTo("plain");
+    assertThat(EntryMapper.title("  plain ")).isEqualTo("plain");
   }
 }

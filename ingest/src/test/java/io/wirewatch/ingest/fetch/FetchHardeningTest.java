@@ -99,7 +99,7 @@ class FetchHardeningTest {
   private static PageFetcher fetcher(Duration total, List<String> allow) {
     FetchLimits limits = new FetchLimits(Duration.ofSeconds(2), Duration.ofSeconds(5), total, 1_000_000, 3,
         "WirewatchTest/1", allow);
-    return new PageFetcher(PageFetcher.defaultClient(limits), limits);
+    return new PageFetcher(limits);
   }
 
   private static PageFetcher fetcher() {
@@ -133,13 +133,15 @@ class FetchHardeningTest {
     FetchException e = assertTimeoutPreemptively(Duration.ofSeconds(10),
         () -> org.junit.jupiter.api.Assertions.assertThrows(FetchException.class, () -> f.fetch(url("/drip"))));
     assertThat(e).hasMessageContaining("total-timeout");
+    assertThat(e.kind()).isEqualTo(FetchException.Kind.TIMEOUT);
     assertThat(Thread.currentThread().isInterrupted()).as("no stray interrupt left behind").isFalse();
   }
 
   @Test
   void redirectsToInternalAddressesAreRefusedBeforeAnyRequest() {
     assertThatThrownBy(() -> fetcher().fetch(url("/to-metadata")))
-        .isInstanceOf(FetchException.class).hasMessageContaining("169.254.169.254").hasMessageContaining("refused");
+        .isInstanceOfSatisfying(FetchException.class,
+            e -> assertThat(e.kind()).isEqualTo(FetchException.Kind.REFUSED_ADDRESS)).hasMessageContaining("169.254.169.254").hasMessageContaining("refused");
     assertThatThrownBy(() -> fetcher().fetch(url("/to-private")))
         .isInstanceOf(FetchException.class).hasMessageContaining("private");
   }
@@ -161,9 +163,12 @@ class FetchHardeningTest {
 
   @Test
   void retryAfterAndMaxAgeParse() {
-    assertThat(PageFetcher.retryAfter("30")).isEqualTo(Duration.ofSeconds(30));
-    assertThat(PageFetcher.retryAfter("soon")).isNull();
-    assertThat(PageFetcher.maxAge("no-cache, max-age=90")).isEqualTo(Duration.ofSeconds(90));
-    assertThat(PageFetcher.maxAge("no-store, max-age=90")).isNull();
+    assertThat(CacheHeaders.retryAfter("30")).isEqualTo(Duration.ofSeconds(30));
+    assertThat(CacheHeaders.retryAfter("soon")).isNull();
+    assertThat(CacheHeaders.maxAge("no-cache, max-age=90")).isEqualTo(Duration.ofSeconds(90));
+    assertThat(CacheHeaders.maxAge("no-store, max-age=90")).isNull();
+    java.time.Clock clock = java.time.Clock.fixed(java.time.Instant.parse("2019-03-22T00:40:00Z"), java.time.ZoneOffset.UTC);
+    assertThat(CacheHeaders.retryAfter("Fri, 22 Mar 2019 00:42:00 GMT", clock)).isEqualTo(Duration.ofMinutes(2));
+    assertThat(CacheHeaders.retryAfter("Fri, 22 Mar 2019 00:00:00 GMT", clock)).isEqualTo(Duration.ZERO);
   }
 }

@@ -49,7 +49,7 @@ class RobotsTxtTest {
   private RobotsTxt robots() {
     FetchLimits limits = new FetchLimits(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10),
         100_000, 3, "WirewatchTest/1", List.of("127.0.0.1"));
-    return new RobotsTxt(new PageFetcher(PageFetcher.defaultClient(limits), limits), "wirewatch",
+    return new RobotsTxt(new PageFetcher(limits), "wirewatch",
         Duration.ofHours(1), Clock.systemUTC());
   }
 

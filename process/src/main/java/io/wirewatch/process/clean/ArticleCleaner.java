@@ -48,7 +48,7 @@ public final class ArticleCleaner {
       throw new UnreadablePageException(reason);
     });
     return new CleanedPage(title, byline, meta.published(), meta.language(), text,
-        meta.modified(), meta.siteName(), meta.canonicalUrl(), meta.leadImage());
+        meta.modified(), meta.siteName(), meta.leadImage());
   }
 
   /** The byline as printed when no meta tag states it. */

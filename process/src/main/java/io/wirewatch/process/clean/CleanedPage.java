@@ -12,7 +12,6 @@ import java.time.Instant;
  * @param text         main text, paragraphs separated by a blank line
  * @param modified     last modification time in UTC, or null
  * @param siteName     the publication's name, or null
- * @param canonicalUrl the page's own canonical URL (absolute), or null
  * @param leadImage    the lead image URL (absolute), or null
  */
 public record CleanedPage(
@@ -23,11 +22,10 @@ public record CleanedPage(
     String text,
     Instant modified,
     String siteName,
-    String canonicalUrl,
     String leadImage) {
 
   /** The fields every consumer has always had; the others unknown. */
   public CleanedPage(String title, String byline, Instant published, String language, String text) {
-    this(title, byline, published, language, text, null, null, null, null);
+    this(title, byline, published, language, text, null, null, null);
   }
 }

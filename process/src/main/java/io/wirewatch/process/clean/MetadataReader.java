@@ -15,7 +15,8 @@ import org.jsoup.nodes.Element;
 
 /**
  * Reads what a page says about itself: JSON-LD (schema.org Article and its kinds), OpenGraph and
- * other meta tags, {@code <link rel=canonical>}, {@code <time>}. Publishers fill these for search
+ * other meta tags, {@code <time>}. (The page's canonical URL is decided once, by ingest, before
+ * the page reaches this stage: {@code RawArticle.url}.) Publishers fill these for search
  * engines and social cards, so they are more reliable than anything guessed from the layout.
  */
 final class MetadataReader {
@@ -49,13 +50,11 @@ final class MetadataReader {
     Instant modified = firstTime(text(ld, "dateModified"), meta.get("article:modified_time"),
         meta.get("og:updated_time"), meta.get("datemodified"), meta.get("dcterms.modified"));
     String siteName = firstNonBlank(meta.get("og:site_name"), publisherName(ld), meta.get("application-name"));
-    Element canonical = doc.selectFirst("link[rel=canonical][href]");
-    String canonicalUrl = absolute(doc, firstNonBlank(canonical == null ? null : canonical.absUrl("href"), meta.get("og:url")));
     String language = language(doc, meta, ld);
     String leadImage = absolute(doc, firstNonBlank(meta.get("og:image"), meta.get("twitter:image"), image(ld)));
     String articleBody = text(ld, "articleBody");
     return new PageMetadata(clean(headline), clean(byline), published, modified, clean(siteName),
-        canonicalUrl, language, leadImage, articleBody);
+        language, leadImage, articleBody);
   }
 
   /** meta name/property/itemprop → content, first occurrence wins, keys lowercased. */

@@ -9,7 +9,6 @@ record PageMetadata(
     Instant published,
     Instant modified,
     String siteName,
-    String canonicalUrl,
     String language,
     String leadImage,
     String articleBody) {}

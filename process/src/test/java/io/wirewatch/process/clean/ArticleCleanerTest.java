@@ -113,7 +113,6 @@ class ArticleCleanerTest {
     assertThat(p.published()).isEqualTo(Instant.parse("2023-09-14T00:15:00Z"));
     assertThat(p.modified()).isEqualTo(Instant.parse("2023-09-15T01:00:00Z"));
     assertThat(p.siteName()).isEqualTo("The Valley Ledger");
-    assertThat(p.canonicalUrl()).isEqualTo("https://ledger.example/commentary/river-freight?ref=home");
     assertThat(p.leadImage()).isEqualTo("https://ledger.example/img/barges.jpg");
     assertThat(p.language()).isEqualTo("en");
     String[] paragraphs = p.text().split("\n\n");

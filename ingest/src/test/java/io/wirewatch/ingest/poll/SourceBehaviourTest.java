@@ -1,9 +1,11 @@
-package io.wirewatch.ingest;
+package io.wirewatch.ingest.poll;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.wirewatch.ingest.IngestSink;
+import io.wirewatch.ingest.TestRoutes;
 import io.wirewatch.model.Stage;
 import io.wirewatch.ingest.IngestConfig.FetchLimits;
 import io.wirewatch.ingest.dedup.SeenItems;
@@ -121,7 +123,7 @@ class SourceBehaviourTest {
     server.start();
     FetchLimits limits = new FetchLimits(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(1),
         1_000_000, 3, "WirewatchTest/1", List.of("127.0.0.1"));
-    poller = new FeedPoller(new PageFetcher(PageFetcher.defaultClient(limits), limits), new FeedReader(), sink,
+    poller = new FeedPoller(new PageFetcher(limits), new FeedReader(), sink,
         new SeenItems(), RobotsPolicy.IGNORE, Integer.MAX_VALUE, 2, Clock.fixed(NOW, ZoneOffset.UTC));
   }
 
@@ -160,10 +162,10 @@ class SourceBehaviourTest {
     return new Source(path.replace("/", "").replace(".xml", ""), URI.create(base() + path), Source.Type.FEED, null);
   }
 
-  private PollOutcome poll(Source s, SourceState state) {
-    PollOutcome o = poller.poll(s, state);
-    poller.publish(o.batch());
-    return o;
+  private Poll poll(Source s, SourceState state) {
+    Poll p = poller.poll(s, state);
+    poller.publish(p);
+    return p;
   }
 
   @Test
@@ -171,7 +173,7 @@ class SourceBehaviourTest {
     Source s = source("/etag.xml");
     SourceState state = new SourceState();
     SourceStatus first = poll(s, state).status();
-    PollOutcome second = poll(s, state);
+    Poll second = poll(s, state);
     assertThat(first.httpStatus()).isEqualTo(200);
     assertThat(first.itemsNew()).isEqualTo(2);
     assertThat(first.etag()).isEqualTo(ETAG);
@@ -189,7 +191,7 @@ class SourceBehaviourTest {
   void lastModifiedMakesTheSecondPollA304() {
     Source s = source("/modified.xml");
     SourceState state = new SourceState();
-    PollOutcome first = poll(s, state);
+    Poll first = poll(s, state);
     assertThat(first.ttl()).isEqualTo(Duration.ofMinutes(45));
     assertThat(poll(s, state).status().httpStatus()).isEqualTo(304);
     assertThat(feedBodies).hasValue(1);
@@ -200,7 +202,7 @@ class SourceBehaviourTest {
   void stateRestoredFromTheLastStatusRecordKeepsConditionalGetAcrossRestarts() {
     Source s = source("/etag.xml");
     SourceStatus last = poll(s, new SourceState()).status();
-    PollOutcome afterRestart = poll(s, SourceState.from(last));
+    Poll afterRestart = poll(s, SourceState.from(last));
     assertThat(afterRestart.status().httpStatus()).isEqualTo(304);
     assertThat(feedBodies).hasValue(1);
   }
@@ -244,11 +246,11 @@ class SourceBehaviourTest {
   void serviceUnavailableCarriesRetryAfterAndTurnsUnhealthyAfterRepeatedFailures() {
     Source s = source("/busy.xml");
     SourceState state = new SourceState();
-    PollOutcome first = poll(s, state);
+    Poll first = poll(s, state);
     assertThat(first.status().httpStatus()).isEqualTo(503);
     assertThat(first.retryAfter()).isEqualTo(Duration.ofSeconds(120));
     assertThat(first.status().healthy()).isTrue();
-    PollOutcome second = poll(s, state);
+    Poll second = poll(s, state);
     assertThat(second.status().consecutiveFailures()).isEqualTo(2);
     assertThat(second.status().healthy()).isFalse();
   }
@@ -287,6 +289,22 @@ class SourceBehaviourTest {
     SourceStatus ok = poll(source("/modified.xml"), new SourceState()).status();
     assertThat(ok.error()).isNull();
     assertThat(ok.itemsNew()).isEqualTo(1);
+  }
+
+  @Test
+  void theStatusIsBuiltOnceWithTheNextPollTheSchedulerSet() {
+    Poll p = poller.poll(source("/modified.xml"), new SourceState());
+    Instant next = NOW.plus(Duration.ofMinutes(45));
+    p.nextPollAt(next);
+    poller.publish(p);
+    assertThat(sink.statuses).singleElement().satisfies(st -> {
+      assertThat(st.nextPollAt()).isEqualTo(next);
+      assertThat(st.itemsNew()).isEqualTo(1);
+      assertThat(st.lastModified()).isEqualTo(LAST_MODIFIED);
+    });
+    assertThat(p.status()).isSameAs(sink.statuses.get(0));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> p.nextPollAt(next.plusSeconds(1)))
+        .isInstanceOf(IllegalStateException.class);
   }
 
   /** Records what the poller publishes. */

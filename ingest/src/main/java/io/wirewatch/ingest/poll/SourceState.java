@@ -1,8 +1,9 @@
-package io.wirewatch.ingest;
+package io.wirewatch.ingest.poll;
 
 import io.wirewatch.ingest.fetch.Validators;
 import io.wirewatch.model.SourceStatus;
 import java.net.URI;
+import java.time.Instant;
 
 /**
  * What the ingestor remembers about one source between polls. Restored from the source's last
@@ -15,7 +16,7 @@ public final class SourceState {
   int consecutiveFailures;
   /** The feed found on the page of an {@code auto} source, or null before discovery. */
   URI discoveredFeed;
-  java.time.Instant nextPollAt;
+  private Instant nextPollAt;
 
   public static SourceState from(SourceStatus last) {
     SourceState s = new SourceState();
@@ -31,7 +32,8 @@ public final class SourceState {
     return consecutiveFailures;
   }
 
-  public java.time.Instant nextPollAt() {
+  /** When the previous owner planned the next poll, or null. */
+  public Instant nextPollAt() {
     return nextPollAt;
   }
 
