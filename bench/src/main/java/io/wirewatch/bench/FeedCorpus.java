@@ -1,15 +1,13 @@
 package io.wirewatch.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.wirewatch.ingest.feed.FeedDates;
 import io.wirewatch.model.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -142,7 +140,7 @@ final class FeedCorpus {
       return out;
     }
     for (JsonNode i : items) {
-      out.add(new Expected(text(i, "title"), link(i), alternates(i), date(firstText(i, "published", "pubDate", "issued", "updated",
+      out.add(new Expected(text(i, "title"), link(i), alternates(i), FeedDates.parse(firstText(i, "published", "pubDate", "issued", "updated",
           "modified"))));
     }
     return out;
@@ -196,22 +194,5 @@ final class FeedCorpus {
   private static String text(JsonNode n, String field) {
     JsonNode v = n.get(field);
     return v == null || !v.isTextual() || v.asText().isBlank() ? null : v.asText();
-  }
-
-  /** gofeed keeps dates as the feed wrote them; only the forms it also parses are compared. */
-  static Instant date(String s) {
-    if (s == null) {
-      return null;
-    }
-    try {
-      return ZonedDateTime.parse(s.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-    } catch (RuntimeException e) {
-      // next form
-    }
-    try {
-      return OffsetDateTime.parse(s.trim()).toInstant();
-    } catch (RuntimeException e) {
-      return null;
-    }
   }
 }

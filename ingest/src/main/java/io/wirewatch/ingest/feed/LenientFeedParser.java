@@ -3,9 +3,6 @@ package io.wirewatch.ingest.feed;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -47,7 +44,7 @@ final class LenientFeedParser {
           EntryMapper.blankToNull(first(e, "guid", "id")),
           EntryMapper.title(decoded(e, "title")),
           l.url(),
-          date(first(e, "pubDate", "published", "issued", "dc:date", "updated", "modified")),
+          FeedDates.parse(first(e, "pubDate", "published", "issued", "dc:date", "updated", "modified")),
           EntryMapper.blankToNull(first(e, "author", "dc:creator")),
           EntryMapper.blankToNull(decoded(e, "content", "summary", "description", "abstract")),
           l.problem()));
@@ -95,21 +92,5 @@ final class LenientFeedParser {
       }
     }
     return null;
-  }
-
-  private static Instant date(String s) {
-    if (s == null) {
-      return null;
-    }
-    try {
-      return ZonedDateTime.parse(s, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-    } catch (RuntimeException e) {
-      // next form
-    }
-    try {
-      return OffsetDateTime.parse(s).toInstant();
-    } catch (RuntimeException e) {
-      return null;
-    }
   }
 }
