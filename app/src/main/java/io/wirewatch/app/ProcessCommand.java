@@ -11,7 +11,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code wirewatch process}: only the Streams stage, against an existing cluster. */
 @Command(
@@ -23,6 +25,9 @@ final class ProcessCommand implements Callable<Integer> {
 
   @Mixin
   CommonOptions common;
+
+  @Spec
+  CommandSpec spec;
 
   @Option(names = "--bootstrap-servers", required = true, paramLabel = "HOST:PORT",
       description = "Kafka cluster to read from and write to.")
@@ -45,12 +50,13 @@ final class ProcessCommand implements Callable<Integer> {
     }
     TopicCreator.ensure(bootstrapServers, app.topics(), app.partitions(), app.replicationFactor());
     Lifecycle lifecycle = new Lifecycle();
+    String failure;
     try (ProcessService service = new ProcessService(bootstrapServers, config, app.topics(), Clock.systemUTC())) {
       service.start();
-      lifecycle.awaitStop(null);
+      failure = lifecycle.awaitStop(null, service.failure());
     } finally {
       lifecycle.closed();
     }
-    return 0;
+    return IngestCommand.exitCode(spec, failure);
   }
 }

@@ -117,7 +117,8 @@ final class RunCommand implements Callable<Integer> {
       LOG.info("Wirewatch running: {} sources from {}, broker {}. Alerts print below; Ctrl-C stops.",
           sourceList.size(), sources, bootstrap);
 
-      failure = lifecycle.awaitStop(limit, ingestor.failure());
+      // Whichever stage stops first decides: the pipeline cannot do its job without either.
+      failure = lifecycle.awaitStop(limit, ingestor.failure().applyToEither(process.failure(), r -> r));
     } finally {
       closeInReverse(open);
       lifecycle.closed();

@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
     description = "Streaming news ingestion and alerting on Kafka.",
     subcommands = {
       RunCommand.class,
+      BrokerCommand.class,
       IngestCommand.class,
       ProcessCommand.class,
       TailCommand.class,

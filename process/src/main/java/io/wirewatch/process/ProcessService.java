@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
@@ -25,6 +27,11 @@ public final class ProcessService implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ProcessService.class);
 
+  /** A thread that fails this often in one instance's life is failing on the same thing each time. */
+  static final int MAX_THREAD_REPLACEMENTS = 5;
+
+  private final CompletableFuture<String> failure = new CompletableFuture<>();
+  private final AtomicInteger threadFailures = new AtomicInteger();
   private final InstanceDirectory instance;
   private final ProcessComponents components;
   private final KafkaDeadLetterSink ruleLetters;
@@ -57,10 +64,23 @@ public final class ProcessService implements AutoCloseable {
     }
     this.streams = new KafkaStreams(components.topology(topics, ruleLetters, rulesPartitions), props);
     // Records that fail are already dead letters; an exception reaching here is a bug or a broker
-    // problem. Replacing the thread retries from the last commit instead of stopping the app.
+    // problem. Replacing the thread retries from the last commit; a thread that keeps failing
+    // (the same record, every time) stops the instance instead of looping forever, so that its
+    // owner exits non-zero and a supervisor sees it.
     streams.setUncaughtExceptionHandler(e -> {
+      if (threadFailures.incrementAndGet() > MAX_THREAD_REPLACEMENTS) {
+        LOG.error("stream thread failed {} times; stopping this instance", threadFailures.get(), e);
+        failure.complete("the process stage stopped after its stream thread failed "
+            + threadFailures.get() + " times; last: " + e);
+        return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+      }
       LOG.error("stream thread failed; replacing it", e);
       return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+    });
+    streams.setStateListener((now, before) -> {
+      if (now == KafkaStreams.State.ERROR) {
+        failure.complete("the process stage stopped: Kafka Streams went from " + before + " to ERROR");
+      }
     });
   }
 
@@ -100,6 +120,14 @@ public final class ProcessService implements AutoCloseable {
     props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.threads());
     props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toString());
     return props;
+  }
+
+  /**
+   * Completes with a one-line reason when this instance can no longer process (Streams in ERROR,
+   * a stream thread failing again and again); its owner should then exit non-zero.
+   */
+  public CompletableFuture<String> failure() {
+    return failure;
   }
 
   public void start() {

@@ -41,6 +41,7 @@ public final class EmbeddedKafka implements AutoCloseable {
   private static final int NODE_ID = 1;
 
   private final Path dataDir;
+  private final int port;
   private final Map<String, String> overrides;
   private KafkaRaftServer server;
   private String bootstrapServers;
@@ -50,7 +51,19 @@ public final class EmbeddedKafka implements AutoCloseable {
    * @param overrides broker settings that replace the defaults below (e.g. retention)
    */
   public EmbeddedKafka(Path dataDir, Map<String, String> overrides) {
+    this(dataDir, 0, overrides);
+  }
+
+  /**
+   * @param port the client port on 127.0.0.1, or 0 for any free one; a fixed port lets clients find
+   *             a broker restarted on the same data directory where they left it
+   */
+  public EmbeddedKafka(Path dataDir, int port, Map<String, String> overrides) {
+    if (port < 0 || port > 65_535) {
+      throw new IllegalArgumentException("port must be in [0, 65535], got " + port);
+    }
     this.dataDir = dataDir.toAbsolutePath();
+    this.port = port;
     this.overrides = Map.copyOf(overrides);
   }
 
@@ -59,7 +72,7 @@ public final class EmbeddedKafka implements AutoCloseable {
       throw new IllegalStateException("broker already started on " + bootstrapServers);
     }
     long t0 = System.nanoTime();
-    int brokerPort = freePort();
+    int brokerPort = port == 0 ? freePort() : port;
     int controllerPort = freePort();
     Path logDir = dataDir.resolve("kafka-logs");
     Properties props = brokerProperties(logDir, brokerPort, controllerPort);
