@@ -53,6 +53,9 @@ final class TextQuality {
 
   private static boolean isNotText(String s, int i) {
     char c = s.charAt(i);
+    if (c >= ' ' && c < 0x7F) {
+      return false; // printable ASCII, nearly all of any page: decided without a table lookup
+    }
     if (c == '\n' || c == '\r' || c == '\t' || c == '\f') {
       return false;
     }
