@@ -269,7 +269,12 @@ public final class PipelineBench implements Callable<Integer> {
         l.get(Math.min(l.size() - 1, (int) Math.ceil(l.size() * 0.99) - 1)) / 1e6, l.get(l.size() - 1) / 1e6);
   }
 
-  record Baselines(double cleanerPagesPerSecond, double parsePagesPerSecond, int refused) {}
+  /**
+   * Rates of the cleaner and of Jsoup's parse alone, by wall clock and by the CPU time of the
+   * thread that ran them: the second is what other jobs on the machine disturb least.
+   */
+  record Baselines(double cleanerPagesPerSecond, double parsePagesPerSecond, double cleanerPagesPerCpuSecond,
+      double parsePagesPerCpuSecond, int refused) {}
 
   /** The cleaner alone and Jsoup's parse alone over the same pages, one thread, after a warm-up. */
   private Baselines baselines(List<HtmlPage> pages) {
@@ -279,6 +284,7 @@ public final class PipelineBench implements Callable<Integer> {
     int refused = 0;
     for (int round = 0; round < 2; round++) { // the first round warms the JIT up
       long t0 = System.nanoTime();
+      long c0 = threadCpu();
       refused = 0;
       for (int i = 0; i < n; i++) {
         HtmlPage p = pages.get(i % pages.size());
@@ -290,19 +296,26 @@ public final class PipelineBench implements Callable<Integer> {
       }
       if (round == 1) {
         double cleanRate = n / ((System.nanoTime() - t0) / 1e9);
+        double cleanCpuRate = n / ((threadCpu() - c0) / 1e9);
         long t1 = System.nanoTime();
+        long c1 = threadCpu();
         for (int i = 0; i < n; i++) {
           HtmlPage p = pages.get(i % pages.size());
           sink += Jsoup.parse(p.html(), p.canonicalUrl().toString()).childNodeSize();
         }
         double parseRate = n / ((System.nanoTime() - t1) / 1e9);
+        double parseCpuRate = n / ((threadCpu() - c1) / 1e9);
         if (sink == 42) {
           System.out.print(""); // keeps the work from being optimised away
         }
-        return new Baselines(cleanRate, parseRate, refused);
+        return new Baselines(cleanRate, parseRate, cleanCpuRate, parseCpuRate, refused);
       }
     }
     throw new IllegalStateException("unreachable");
+  }
+
+  private static long threadCpu() {
+    return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
   }
 
   private void print(Baselines b, Drain d, Latency l, List<String> jvm) {
@@ -330,6 +343,9 @@ public final class PipelineBench implements Callable<Integer> {
     row("Jsoup parse alone, pages/s", b.parsePagesPerSecond);
     row("pipeline steady rate / cleaner alone", d.steadyRate / b.cleanerPagesPerSecond);
     row("pipeline steady rate / Jsoup parse alone", d.steadyRate / b.parsePagesPerSecond);
+    row("cleaner alone, pages per CPU-second of its thread", b.cleanerPagesPerCpuSecond);
+    row("Jsoup parse alone, pages per CPU-second", b.parsePagesPerCpuSecond);
+    row("pipeline articles per CPU-second / cleaner's", d.steadyPerCpuSecond / b.cleanerPagesPerCpuSecond);
   }
 
   private static void row(String name, double v) {
