@@ -211,6 +211,7 @@ public final class WirewatchTopology {
 
   /** Adapts the flood gate to the Processor API, the alert memory and its periodic purge. */
   private static final class GateAlert implements FixedKeyProcessor<String, PendingAlert, Alert> {
+    // Forwards nothing for an alert the gate has nothing new for (an edit of a page it counts).
     private final FloodGate gate;
     private FixedKeyProcessorContext<String, Alert> context;
     private StateView<FloodGate.Memory> memory;
@@ -230,7 +231,7 @@ public final class WirewatchTopology {
 
     @Override
     public void process(FixedKeyRecord<String, PendingAlert> record) {
-      context.forward(record.withValue(gate.admit(record.value(), memory)));
+      gate.admit(record.value(), memory).ifPresent(a -> context.forward(record.withValue(a)));
     }
 
     private void purge(Instant now) {
