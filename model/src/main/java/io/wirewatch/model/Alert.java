@@ -101,6 +101,12 @@ public record Alert(
         snippet, categories, countries, fingerprint, count + 1, s, raisedAt, at, storyId, latest);
   }
 
+  /** This alert raised on an article of story {@code id}. */
+  public Alert withStory(String id) {
+    return new Alert(ruleId, ruleVersion, severity, articleId, url, title, sourceId, published, matchedTerms,
+        snippet, categories, countries, fingerprint, count, sources, raisedAt, updatedAt, id, articles);
+  }
+
   /** True when {@code articleId} is one of the articles this alert already counts. */
   public boolean counts(String articleId) {
     return this.articleId.equals(articleId) || articles.stream().anyMatch(a -> a.id().equals(articleId));

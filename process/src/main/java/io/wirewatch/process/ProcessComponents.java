@@ -12,6 +12,9 @@ import io.wirewatch.process.classify.LanguageGuesser;
 import io.wirewatch.process.classify.Taxonomy;
 import io.wirewatch.process.classify.TopicModel;
 import io.wirewatch.process.clean.ArticleCleaner;
+import io.wirewatch.process.story.StoryAnalyzer;
+import io.wirewatch.process.story.StoryConfig;
+import io.wirewatch.process.story.StoryModel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -36,6 +39,7 @@ public final class ProcessComponents implements AutoCloseable {
   private final ArticleProcessor articles;
   private final RawRecordHandler handler;
   private final FloodGate floodGate;
+  private final StoryStage stories;
 
   public ProcessComponents(ProcessConfig config, Topics topics, Clock clock) {
     this.config = config;
@@ -47,6 +51,11 @@ public final class ProcessComponents implements AutoCloseable {
     this.handler = new RawRecordHandler(topics.raw(), articles, new AlertRaiser(rules, config.alertWindow(), clock),
         new RuleFailureReporter(config.ruleFailureReportEvery(), clock), clock);
     this.floodGate = new FloodGate();
+    StoryConfig defaults = StoryConfig.DEFAULT;
+    this.stories = new StoryStage(StoryAnalyzer.bundled(), StoryModel.bundled(), new StoryConfig(config.storyWindow(),
+        defaults.candidates(), defaults.queryTerms(), defaults.indexTerms(), defaults.maxPostings(), defaults.textTerms(),
+        defaults.titleTerms(), defaults.entityTerms(), defaults.latestArticles(), defaults.maxSources(),
+        defaults.maxCountries(), defaults.signatures(), defaults.duplicateJaccard()), config.burst(), clock);
   }
 
   /** The taxonomy in {@code file}, or the bundled one when it is null. */
@@ -60,7 +69,7 @@ public final class ProcessComponents implements AutoCloseable {
    * @param rulesPartitions partitions of {@code news.rules}, which rule versions depend on
    */
   public Topology topology(Topics topics, DeadLetterSink ruleLetters, int rulesPartitions) {
-    return WirewatchTopology.build(topics, handler, rules, floodGate, ruleLetters, rulesPartitions, clock);
+    return WirewatchTopology.build(topics, handler, rules, floodGate, stories, ruleLetters, rulesPartitions, clock);
   }
 
   /** The rules live in this instance; kept current from {@code news.rules} by the topology. */

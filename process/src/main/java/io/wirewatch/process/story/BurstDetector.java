@@ -87,6 +87,10 @@ public final class BurstDetector {
     this.settings = Objects.requireNonNull(settings, "settings");
   }
 
+  public Settings settings() {
+    return settings;
+  }
+
   /**
    * Records an arrival in a story and says whether the story bursts with it.
    *
