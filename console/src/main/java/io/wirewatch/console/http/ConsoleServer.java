@@ -121,7 +121,7 @@ public final class ConsoleServer implements AutoCloseable {
       r.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(),
           e.getStatus() == 404 ? "not found" : "request refused", e.getMessage()));
       r.exception(Exception.class, (e, ctx) -> {
-        LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+        LOG.error("{} failed", describe(ctx), e);
         error(ctx, 500, "internal error", e.toString());
       });
     });
@@ -133,6 +133,15 @@ public final class ConsoleServer implements AutoCloseable {
           + " (console.bind, console.port; port 0 takes any free port): " + rootMessage(e), e);
     }
     return this;
+  }
+
+  /** Method and path, or a placeholder once Jetty has recycled a request whose client left. */
+  private static String describe(Context ctx) {
+    try {
+      return ctx.method() + " " + ctx.path();
+    } catch (RuntimeException recycled) {
+      return "a request whose client has left";
+    }
   }
 
   private static String rootMessage(Throwable e) {
