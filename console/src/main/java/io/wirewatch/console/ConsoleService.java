@@ -55,7 +55,7 @@ public final class ConsoleService implements AutoCloseable {
    * Starts the stores and the HTTP server; the stores load in the background ({@code /ready} says
    * when they have).
    *
-   * @throws IllegalStateException when the HTTP address cannot be bound
+   * @throws java.io.UncheckedIOException when the HTTP address cannot be bound
    */
   public ConsoleService start() {
     try {

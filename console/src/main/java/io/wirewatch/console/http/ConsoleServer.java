@@ -16,6 +16,8 @@ import io.wirewatch.console.preview.RulePreview;
 import io.wirewatch.console.view.ConsoleViews;
 import io.wirewatch.model.InvalidInputException;
 import io.wirewatch.model.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -70,7 +72,7 @@ public final class ConsoleServer implements AutoCloseable {
   /**
    * Binds and serves.
    *
-   * @throws IllegalStateException naming the address when it cannot be bound
+   * @throws UncheckedIOException naming the address when it cannot be bound
    */
   public ConsoleServer start() {
     app = Javalin.create(cfg -> {
@@ -129,8 +131,10 @@ public final class ConsoleServer implements AutoCloseable {
       app.start(config.bind(), config.port());
     } catch (RuntimeException e) {
       app = null;
-      throw new IllegalStateException("console: cannot listen on " + config.bind() + ":" + config.port()
-          + " (console.bind, console.port; port 0 takes any free port): " + rootMessage(e), e);
+      // The machine's state, not a bug: reported as an I/O failure in one line (exit 1).
+      String why = "console: cannot listen on " + config.bind() + ":" + config.port()
+          + " (console.bind, console.port; port 0 takes any free port): " + rootMessage(e);
+      throw new UncheckedIOException(why, new IOException(why, e));
     }
     return this;
   }

@@ -280,6 +280,15 @@ class ConsoleServerTest {
   }
 
   @Test
+  void aPortInUseIsReportedWithTheSettingsThatChooseIt() {
+    java.io.UncheckedIOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.UncheckedIOException.class,
+        () -> new ConsoleServer(s.config.withPort(s.server.port()), ServerFixture.TOKEN,
+            new ConsoleServer.Backend(s.views.views(), null, null, null, null, s.feed), ViewFixture.CLOCK).start());
+    assertThat(e.getMessage()).startsWith("console: cannot listen on 127.0.0.1:" + s.server.port())
+        .contains("console.port");
+  }
+
+  @Test
   void unknownRoutesAreJson404sAndPagesCarrySecurityHeaders() {
     HttpResponse<String> r = s.get("/api/nothing-here");
     assertThat(r.statusCode()).isEqualTo(404);
