@@ -1,5 +1,6 @@
 package io.wirewatch.app;
 
+import io.wirewatch.console.ConsoleConfig;
 import io.wirewatch.ingest.IngestConfig;
 import io.wirewatch.model.config.Settings;
 import io.wirewatch.process.ProcessConfig;
@@ -25,6 +26,7 @@ final class CommonOptions {
         .defaultsResource(AppConfig.DEFAULTS)
         .defaultsResource(IngestConfig.DEFAULTS)
         .defaultsResource(ProcessConfig.DEFAULTS)
+        .defaultsResource(ConsoleConfig.DEFAULTS)
         .file(configFile)
         .environment(System.getenv())
         .overrides(extra)

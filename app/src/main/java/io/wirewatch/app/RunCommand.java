@@ -1,6 +1,9 @@
 package io.wirewatch.app;
 
 import io.wirewatch.app.broker.EmbeddedKafka;
+import io.wirewatch.console.ConsoleConfig;
+import io.wirewatch.console.ConsoleService;
+import io.wirewatch.console.http.AccessToken;
 import io.wirewatch.ingest.IngestConfig;
 import io.wirewatch.ingest.Ingestor;
 import io.wirewatch.ingest.source.Source;
@@ -31,9 +34,10 @@ import picocli.CommandLine.Spec;
     name = "run",
     mixinStandardHelpOptions = true,
     description = "Runs the whole pipeline in one process: an embedded Kafka broker (unless "
-        + "--bootstrap-servers), ingest, process, and a printer of alerts on stdout. With no options it "
-        + "polls the bundled sample feeds. Ctrl-C stops everything cleanly; a second run on the same "
-        + "data directory does not print the same alerts again.")
+        + "--bootstrap-servers), ingest, process, the ops console (its URL, with the token, is printed "
+        + "first) and a printer of alerts on stdout. With no options it polls the bundled sample feeds. "
+        + "Ctrl-C stops everything cleanly; a second run on the same data directory does not print the "
+        + "same alerts again.")
 final class RunCommand implements Callable<Integer> {
 
   private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
@@ -80,6 +84,7 @@ final class RunCommand implements Callable<Integer> {
     if (settings.origin("process.state-dir").startsWith("defaults")) {
       processConfig = processConfig.withStateDir(app.dataDir().resolve("process"));
     }
+    ConsoleConfig consoleConfig = consoleConfig(settings, app);
     Duration limit = duration;
     Files.createDirectories(app.dataDir());
 
@@ -94,6 +99,13 @@ final class RunCommand implements Callable<Integer> {
         bootstrap = broker.bootstrapServers();
       }
       TopicCreator.ensure(bootstrap, app.topics(), app.partitions(), app.replicationFactor());
+      if (consoleConfig.enabled()) {
+        ConsoleService console = new ConsoleService(bootstrap, consoleConfig, app.topics(),
+            AccessToken.loadOrCreate(consoleConfig.tokenFileOrDefault()), Clock.systemUTC());
+        open.add(console);
+        console.start();
+        System.out.println("Console: " + console.dashboardUrl());
+      }
       Path sources = sourcesFile != null
           ? SourcesFile.existing(sourcesFile)
           : Samples.install(app.dataDir().resolve("samples"));
@@ -124,6 +136,18 @@ final class RunCommand implements Callable<Integer> {
       lifecycle.closed();
     }
     return IngestCommand.exitCode(spec, failure);
+  }
+
+  /**
+   * The console's settings; unless set otherwise, its stores and its token live in the data
+   * directory, so that the token (and a bookmarked URL) survives restarts.
+   */
+  static ConsoleConfig consoleConfig(Settings settings, AppConfig app) {
+    ConsoleConfig c = ConsoleConfig.from(settings);
+    Path state = settings.origin("console.state-dir").startsWith("defaults") ? app.dataDir().resolve("console")
+        : c.stateDir();
+    Path token = c.tokenFile() != null ? c.tokenFile() : app.dataDir().resolve("console.token");
+    return c.withStateDir(state, token);
   }
 
   static Path brokerDir(AppConfig app) {

@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       BrokerCommand.class,
       IngestCommand.class,
       ProcessCommand.class,
+      ConsoleCommand.class,
       TailCommand.class,
       RulesCommand.class,
       MatchCommand.class,
