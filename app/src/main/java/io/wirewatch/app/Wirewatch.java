@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       IngestCommand.class,
       ProcessCommand.class,
+      NotifyCommand.class,
       TailCommand.class,
       RulesCommand.class,
       MatchCommand.class,
