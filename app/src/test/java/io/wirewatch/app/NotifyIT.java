@@ -97,6 +97,7 @@ class NotifyIT {
         t.valueSerde().serializer())) {
       for (Alert a : alerts) {
         p.send(new ProducerRecord<>(t.name(), a.key(), a)).get();
+        io.wirewatch.model.contract.TopicContracts.assertValid(t, t.valueSerde().serializer().serialize(t.name(), a));
       }
     }
   }
@@ -299,7 +300,7 @@ class NotifyIT {
     List<DeadLetter> out = new ArrayList<>();
     Topic<String, DeadLetter> t = TOPICS.deadLetter();
     TopicReplay.replay(broker.bootstrapServers(), t.name(), r -> {
-      DeadLetter d = t.valueSerde().deserializer().deserialize(t.name(), r.value());
+      DeadLetter d = Contracts.read(t, r.value());
       if (d.stage() == Stage.NOTIFY_DELIVER) {
         out.add(d);
       }
