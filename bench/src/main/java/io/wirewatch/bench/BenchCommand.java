@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       FeedsBench.class,
       IngestBench.class,
       MatchBench.class,
+      NotifyBench.class,
     })
 public final class BenchCommand implements Runnable {
 

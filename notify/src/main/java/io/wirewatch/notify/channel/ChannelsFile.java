@@ -42,15 +42,16 @@ import java.util.regex.Pattern;
  *     rules: [liaison-office]     # also categories, countries, events
  * </pre>
  *
- * <p>{@code ${NAME}} in a value is replaced by the environment variable NAME; a missing variable is
- * an error naming it (never its value). The whole file is checked before anything is delivered: an
+ * <p>{@code ${NAME}} in a value is replaced by the environment variable NAME, {@code ${NAME:-default}}
+ * by {@code default} when NAME is not set; a missing variable without a default is an error naming
+ * it (never a value). The whole file is checked before anything is delivered: an
  * unknown key, a missing or malformed value, a duplicate id stops the command with one line naming
  * the file, the channel and the key.
  */
 public final class ChannelsFile {
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-  private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
+  private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
   private static final Set<String> KEYS = Set.of("id", "type", "url", "secret", "min-severity", "rules",
       "categories", "countries", "events");
@@ -247,6 +248,9 @@ public final class ChannelsFile {
       StringBuilder out = new StringBuilder();
       while (m.find()) {
         String v = env.apply(m.group(1));
+        if (v == null) {
+          v = m.group(2);
+        }
         if (v == null) {
           throw error(key, "environment variable " + m.group(1) + " is not set");
         }

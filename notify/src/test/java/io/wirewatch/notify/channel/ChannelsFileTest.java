@@ -70,6 +70,14 @@ class ChannelsFileTest {
   }
 
   @Test
+  void aVariableMayHaveADefault() {
+    Channel c = parse("channels: [{id: a, type: webhook, url: 'http://127.0.0.1:${PORT:-8787}/in', "
+        + "secret: '${WIREWATCH_WEBHOOK_SECRET:-ignored}'}]").get(0);
+    assertThat(c.url().toString()).isEqualTo("http://127.0.0.1:8787/in");
+    assertThat(c.secret()).isEqualTo("s3cr3t-value");
+  }
+
+  @Test
   void everyMistakeNamesTheFileTheChannelAndTheKeyInOneLine() {
     assertError("channels: [{id: a, type: slack, url: 'https://h.example/x', min-severty: warning}]",
         "channels[0] (a): unknown key 'min-severty'");
