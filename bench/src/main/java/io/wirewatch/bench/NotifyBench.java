@@ -124,6 +124,11 @@ public final class NotifyBench implements Callable<Integer> {
       List<Channel> channels = ChannelsFile.parse("channels: [{id: bench, type: webhook, url: '" + receiver.url()
           + "', secret: " + SECRET + "}]", "bench", name -> null);
 
+      // Warm-up, not measured: the HTTP client, the receiver and the JIT see a few thousand POSTs
+      // first, so that neither of the two runs below pays for them.
+      baseline(config, receiver, warmUp(Math.min(alerts, 5_000)), "warmup-");
+      receiver.answeredNanos.clear();
+
       // Throughput: N alerts waiting, one instance delivers them all.
       Topics t1 = Topics.withPrefix("bench-throughput.");
       TopicCreator.ensure(broker.bootstrapServers(), t1, PARTITIONS, (short) 1);
@@ -149,26 +154,7 @@ public final class NotifyBench implements Callable<Integer> {
 
       // Baseline: the same signed POSTs, one after the other, same client, no Kafka.
       receiver.answeredNanos.clear();
-      double baselineRate;
-      try (HttpTransport http = new HttpTransport(config.http(),
-          new AddressGuard(NotifyConfig.ALLOW_ADDRESSES, config.allowAddresses()), Clock.systemUTC())) {
-        URI url = URI.create(receiver.url());
-        long b0 = System.nanoTime();
-        for (Alert a : batch) {
-          Event e = Event.of(a);
-          long ts = Instant.now().getEpochSecond();
-          Map<String, String> h = new LinkedHashMap<>();
-          h.put("X-Wirewatch-Event", e.type().wireName());
-          h.put("X-Wirewatch-Id", "baseline-" + e.id());
-          h.put("X-Wirewatch-Timestamp", Long.toString(ts));
-          h.put("X-Wirewatch-Signature", Signature.sign(SECRET.getBytes(StandardCharsets.UTF_8), ts, e.json()));
-          Answer r = http.post(url, h, e.json());
-          if (!r.delivered()) {
-            throw new IllegalStateException("baseline POST failed: " + r.problem());
-          }
-        }
-        baselineRate = alerts / ((System.nanoTime() - b0) / 1e9);
-      }
+      double baselineRate = baseline(config, receiver, batch, "baseline-");
 
       // Latency: alerts committed in transactions every 100 ms at a steady rate.
       receiver.answeredNanos.clear();
@@ -226,6 +212,37 @@ public final class NotifyBench implements Callable<Integer> {
     return 0;
   }
 
+  /** The same signed POSTs as notify sends, one after the other with the same client: deliveries/s. */
+  private static double baseline(NotifyConfig config, Receiver receiver, List<Alert> batch, String idPrefix) {
+    try (HttpTransport http = new HttpTransport(config.http(),
+        new AddressGuard(NotifyConfig.ALLOW_ADDRESSES, config.allowAddresses()), Clock.systemUTC())) {
+      URI url = URI.create(receiver.url());
+      long b0 = System.nanoTime();
+      for (Alert a : batch) {
+        Event e = Event.of(a);
+        long ts = Instant.now().getEpochSecond();
+        Map<String, String> h = new LinkedHashMap<>();
+        h.put("X-Wirewatch-Event", e.type().wireName());
+        h.put("X-Wirewatch-Id", idPrefix + e.id());
+        h.put("X-Wirewatch-Timestamp", Long.toString(ts));
+        h.put("X-Wirewatch-Signature", Signature.sign(SECRET.getBytes(StandardCharsets.UTF_8), ts, e.json()));
+        Answer r = http.post(url, h, e.json());
+        if (!r.delivered()) {
+          throw new IllegalStateException("baseline POST failed: " + r.problem());
+        }
+      }
+      return batch.size() / ((System.nanoTime() - b0) / 1e9);
+    }
+  }
+
+  private static List<Alert> warmUp(int n) {
+    List<Alert> out = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      out.add(alert(-1 - i));
+    }
+    return out;
+  }
+
   private static double pct(long[] sorted, double p) {
     int i = (int) Math.ceil(sorted.length * p / 100.0) - 1;
     return sorted[Math.max(0, Math.min(sorted.length - 1, i))] / 1e6;
@@ -233,7 +250,7 @@ public final class NotifyBench implements Callable<Integer> {
 
   private static Alert alert(int i) {
     Instant now = Instant.now();
-    String article = String.format("%032x", i);
+    String article = String.format("%032x", i & 0xffffffffL) + (i < 0 ? "w" : "");
     return new Alert(i % 2 == 0 ? "sanctions" : "liaison-office", 1, i % 3 == 0 ? "critical" : "warning", article,
         "https://news.example/" + i, "Synthetic headline " + i, "bench", now, List.of("sanctions"),
         "new «sanctions» announced on Friday against the regime", List.of("sanctions"), List.of("KP", "US"),
