@@ -1,6 +1,5 @@
 package io.wirewatch.notify;
 
-import io.wirewatch.model.DeadLetter;
 import io.wirewatch.model.Topics;
 import io.wirewatch.model.net.AddressGuard;
 import io.wirewatch.notify.channel.Channel;

@@ -17,7 +17,6 @@ import io.wirewatch.model.Story;
 import io.wirewatch.model.Topic;
 import io.wirewatch.model.Topics;
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.reflect.RecordComponent;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -150,9 +149,5 @@ class TopicContractsTest {
     try (Stream<Path> files = Files.list(Path.of(url.toURI()))) {
       return files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
     }
-  }
-
-  static InputStream resource(String name) {
-    return TopicContractsTest.class.getClassLoader().getResourceAsStream(name);
   }
 }

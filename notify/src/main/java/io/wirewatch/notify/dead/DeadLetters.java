@@ -8,7 +8,6 @@ import io.wirewatch.notify.deliver.Answer;
 import io.wirewatch.notify.deliver.ChannelWorker;
 import io.wirewatch.notify.deliver.Delivery;
 import java.time.Clock;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -58,13 +57,5 @@ public final class DeadLetters implements ChannelWorker.GiveUp, AutoCloseable {
   @Override
   public void close() {
     producer.close(java.time.Duration.ofSeconds(10));
-  }
-
-  /** Producer settings: notify's pass-through ones under the launcher's bootstrap and client id. */
-  static Map<String, Object> producerProps(String bootstrap, Map<String, String> passThrough, String clientId) {
-    Map<String, Object> p = new java.util.HashMap<>(passThrough);
-    p.put("bootstrap.servers", bootstrap);
-    p.put("client.id", clientId);
-    return p;
   }
 }
