@@ -10,6 +10,11 @@ import io.wirewatch.ingest.source.Source;
 import io.wirewatch.ingest.source.SourcesFile;
 import io.wirewatch.model.TopicCreator;
 import io.wirewatch.model.config.Settings;
+import io.wirewatch.notify.Notifier;
+import io.wirewatch.notify.NotifyConfig;
+import io.wirewatch.notify.channel.Channel;
+import io.wirewatch.notify.channel.ChannelsFile;
+import io.wirewatch.notify.deliver.DeliveryStats;
 import io.wirewatch.process.ProcessConfig;
 import io.wirewatch.process.ProcessService;
 import java.nio.file.Files;
@@ -21,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -35,9 +41,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "Runs the whole pipeline in one process: an embedded Kafka broker (unless "
         + "--bootstrap-servers), ingest, process, the ops console (its URL, with the token, is printed "
-        + "first) and a printer of alerts on stdout. With no options it polls the bundled sample feeds. "
-        + "Ctrl-C stops everything cleanly; a second run on the same data directory does not print the "
-        + "same alerts again.")
+        + "first), a printer of alerts on stdout and, with --channels, delivery of the alerts to webhooks "
+        + "and Slack. With no options it polls the bundled sample feeds. Ctrl-C stops everything cleanly; "
+        + "a second run on the same data directory does not print the same alerts again.")
 final class RunCommand implements Callable<Integer> {
 
   private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
@@ -64,6 +70,11 @@ final class RunCommand implements Callable<Integer> {
       description = "Use this Kafka cluster instead of starting an embedded broker.")
   String bootstrapServers;
 
+  @Option(names = "--channels", paramLabel = "FILE",
+      description = "Channels file (YAML): also deliver the alerts to these webhooks and Slack channels "
+          + "(see deploy/channels.example.yaml; a receiver on this machine needs --set notify.allow-addresses=127.0.0.1).")
+  Path channelsFile;
+
   @Option(names = "--duration", paramLabel = "DURATION",
       description = "Stop by itself after this long, e.g. 45s or 10m. Default: run until Ctrl-C.")
   Duration duration;
@@ -81,6 +92,9 @@ final class RunCommand implements Callable<Integer> {
     AppConfig app = AppConfig.from(settings);
     IngestConfig ingestConfig = IngestConfig.from(settings);
     ProcessConfig processConfig = ProcessConfig.from(settings);
+    NotifyConfig notifyConfig = NotifyConfig.from(settings);
+    // Read before anything starts: a bad channels file is one line and exit 2, not a half-started pipeline.
+    List<Channel> channels = channelsFile == null ? List.of() : ChannelsFile.read(channelsFile);
     if (settings.origin("process.state-dir").startsWith("defaults")) {
       processConfig = processConfig.withStateDir(app.dataDir().resolve("process"));
     }
@@ -123,14 +137,29 @@ final class RunCommand implements Callable<Integer> {
         consoleThread.join(10_000);
       });
 
+      CompletableFuture<String> notifyFailure = new CompletableFuture<>();
+      DeliveryStats deliveries = new DeliveryStats();
+      if (!channels.isEmpty()) {
+        Notifier notifier = Notifier.toKafka(bootstrap, notifyConfig, app.topics(), channels, Clock.systemUTC(),
+            deliveries);
+        open.add(() -> {
+          notifier.close();
+          LOG.info("notify stopped: {}", deliveries.snapshot());
+        });
+        notifier.start();
+        notifier.failure().thenAccept(notifyFailure::complete);
+        LOG.info("delivering alerts to {} channels: {}", channels.size(), channels.stream().map(Channel::id).toList());
+      }
+
       Ingestor ingestor = Ingestor.toKafka(bootstrap, ingestConfig, app.topics(), sourceList, Clock.systemUTC());
       open.add(ingestor);
       ingestor.start();
       LOG.info("Wirewatch running: {} sources from {}, broker {}. Alerts print below; Ctrl-C stops.",
           sourceList.size(), sources, bootstrap);
 
-      // Whichever stage stops first decides: the pipeline cannot do its job without either.
-      failure = lifecycle.awaitStop(limit, ingestor.failure().applyToEither(process.failure(), r -> r));
+      // Whichever stage stops first decides: the pipeline cannot do its job without any of them.
+      failure = lifecycle.awaitStop(limit,
+          ingestor.failure().applyToEither(process.failure(), r -> r).applyToEither(notifyFailure, r -> r));
     } finally {
       closeInReverse(open);
       lifecycle.closed();

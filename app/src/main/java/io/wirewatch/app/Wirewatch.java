@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       IngestCommand.class,
       ProcessCommand.class,
       ConsoleCommand.class,
+      NotifyCommand.class,
       TailCommand.class,
       RulesCommand.class,
       MatchCommand.class,

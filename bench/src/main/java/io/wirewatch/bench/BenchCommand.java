@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       IngestBench.class,
       MatchBench.class,
       PipelineBench.class,
+      NotifyBench.class,
     })
 public final class BenchCommand implements Runnable {
 
