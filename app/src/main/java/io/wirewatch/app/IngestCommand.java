@@ -1,6 +1,9 @@
 package io.wirewatch.app;
 
+import io.wirewatch.app.management.Management;
+import io.wirewatch.app.management.ManagementConfig;
 import io.wirewatch.ingest.IngestConfig;
+import io.wirewatch.ingest.IngestMetrics;
 import io.wirewatch.ingest.Ingestor;
 import io.wirewatch.ingest.source.SourcesFile;
 import io.wirewatch.model.TopicCreator;
@@ -9,6 +12,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -23,6 +28,8 @@ import picocli.CommandLine.Spec;
         + "partitions Kafka assigns to this instance and writes raw pages to news.raw. Start several to share "
         + "the sources; --sources FILE imports a sources file into news.sources first.")
 final class IngestCommand implements Callable<Integer> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(IngestCommand.class);
 
   @Mixin
   CommonOptions common;
@@ -43,6 +50,7 @@ final class IngestCommand implements Callable<Integer> {
     Settings settings = common.settings(Map.of());
     AppConfig app = AppConfig.from(settings);
     IngestConfig config = IngestConfig.from(settings);
+    ManagementConfig managementConfig = ManagementConfig.from(settings);
     TopicCreator.ensure(bootstrapServers, app.topics(), app.partitions(), app.replicationFactor());
     if (sourcesFile != null) {
       Path f = SourcesFile.existing(sourcesFile);
@@ -54,7 +62,11 @@ final class IngestCommand implements Callable<Integer> {
     }
     Lifecycle lifecycle = new Lifecycle();
     String failure;
-    try (Ingestor ingestor = Ingestor.toKafka(bootstrapServers, config, app.topics(), Clock.systemUTC())) {
+    try (Management management = Management.forPort(managementConfig.address(), managementConfig.port(), false);
+        Ingestor ingestor = Ingestor.toKafka(bootstrapServers, config, app.topics(), Clock.systemUTC(),
+            new IngestMetrics(management.registry()))) {
+      management.readiness("ingest", ingestor::notReady);
+      management.url().ifPresent(LOG_ROUTES);
       ingestor.start();
       failure = lifecycle.awaitStop(null, ingestor.failure());
     } finally {
@@ -62,6 +74,10 @@ final class IngestCommand implements Callable<Integer> {
     }
     return exitCode(spec, failure);
   }
+
+  /** Says where the management routes are, once at start. */
+  static final java.util.function.Consumer<java.net.URI> LOG_ROUTES =
+      url -> LOG.info("metrics on {}/metrics, health on {}/health and {}/ready", url, url, url);
 
   /**
    * 0 after a requested stop; 1 with the reason on one line when the instance could no longer do

@@ -1,13 +1,17 @@
 package io.wirewatch.app;
 
 import io.wirewatch.app.broker.EmbeddedKafka;
+import io.wirewatch.app.management.Management;
+import io.wirewatch.app.management.ManagementConfig;
 import io.wirewatch.ingest.IngestConfig;
+import io.wirewatch.ingest.IngestMetrics;
 import io.wirewatch.ingest.Ingestor;
 import io.wirewatch.ingest.source.Source;
 import io.wirewatch.ingest.source.SourcesFile;
 import io.wirewatch.model.TopicCreator;
 import io.wirewatch.model.config.Settings;
 import io.wirewatch.process.ProcessConfig;
+import io.wirewatch.process.ProcessMetrics;
 import io.wirewatch.process.ProcessService;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,6 +81,7 @@ final class RunCommand implements Callable<Integer> {
     AppConfig app = AppConfig.from(settings);
     IngestConfig ingestConfig = IngestConfig.from(settings);
     ProcessConfig processConfig = ProcessConfig.from(settings);
+    ManagementConfig managementConfig = ManagementConfig.from(settings);
     if (settings.origin("process.state-dir").startsWith("defaults")) {
       processConfig = processConfig.withStateDir(app.dataDir().resolve("process"));
     }
@@ -87,6 +92,12 @@ final class RunCommand implements Callable<Integer> {
     String failure;
     List<AutoCloseable> open = new ArrayList<>();
     try {
+      // One registry for every stage of this process, served on the management port (later the
+      // console's port). notify and the console register their meters on management.registry() and
+      // add their readiness with management.readiness(name, check), as ingest and process do below.
+      Management management = Management.forPort(managementConfig.address(), managementConfig.runPort(),
+          managementConfig.runPortFromDefaults());
+      open.add(management);
       String bootstrap = bootstrapServers;
       if (bootstrap == null) {
         EmbeddedKafka broker = new EmbeddedKafka(brokerDir(app), app.broker()).start();
@@ -99,8 +110,10 @@ final class RunCommand implements Callable<Integer> {
           : Samples.install(app.dataDir().resolve("samples"));
       List<Source> sourceList = SourcesFile.read(sources);
 
-      ProcessService process = new ProcessService(bootstrap, processConfig, app.topics(), Clock.systemUTC());
+      ProcessService process = new ProcessService(bootstrap, processConfig, app.topics(), Clock.systemUTC(),
+          new ProcessMetrics(management.registry()));
       open.add(process);
+      management.readiness("process", process::notReady);
       process.start();
 
       AlertConsole console = new AlertConsole(bootstrap, app.consoleGroupId(), app.topics().alerts(), System.out);
@@ -111,11 +124,14 @@ final class RunCommand implements Callable<Integer> {
         consoleThread.join(10_000);
       });
 
-      Ingestor ingestor = Ingestor.toKafka(bootstrap, ingestConfig, app.topics(), sourceList, Clock.systemUTC());
+      Ingestor ingestor = Ingestor.toKafka(bootstrap, ingestConfig, app.topics(), sourceList, Clock.systemUTC(),
+          new IngestMetrics(management.registry()));
       open.add(ingestor);
+      management.readiness("ingest", ingestor::notReady);
       ingestor.start();
-      LOG.info("Wirewatch running: {} sources from {}, broker {}. Alerts print below; Ctrl-C stops.",
-          sourceList.size(), sources, bootstrap);
+      LOG.info("Wirewatch running: {} sources from {}, broker {}{}. Alerts print below; Ctrl-C stops.",
+          sourceList.size(), sources, bootstrap,
+          management.url().map(u -> ", metrics on " + u + "/metrics (and /health, /ready)").orElse(""));
 
       // Whichever stage stops first decides: the pipeline cannot do its job without either.
       failure = lifecycle.awaitStop(limit, ingestor.failure().applyToEither(process.failure(), r -> r));
