@@ -12,8 +12,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -28,8 +26,6 @@ import picocli.CommandLine.Spec;
         + "partitions Kafka assigns to this instance and writes raw pages to news.raw. Start several to share "
         + "the sources; --sources FILE imports a sources file into news.sources first.")
 final class IngestCommand implements Callable<Integer> {
-
-  private static final Logger LOG = LoggerFactory.getLogger(IngestCommand.class);
 
   @Mixin
   CommonOptions common;
@@ -66,7 +62,7 @@ final class IngestCommand implements Callable<Integer> {
         Ingestor ingestor = Ingestor.toKafka(bootstrapServers, config, app.topics(), Clock.systemUTC(),
             new IngestMetrics(management.registry()))) {
       management.readiness("ingest", ingestor::notReady);
-      management.url().ifPresent(LOG_ROUTES);
+      management.announce();
       ingestor.start();
       failure = lifecycle.awaitStop(null, ingestor.failure());
     } finally {
@@ -74,10 +70,6 @@ final class IngestCommand implements Callable<Integer> {
     }
     return exitCode(spec, failure);
   }
-
-  /** Says where the management routes are, once at start. */
-  static final java.util.function.Consumer<java.net.URI> LOG_ROUTES =
-      url -> LOG.info("metrics on {}/metrics, health on {}/health and {}/ready", url, url, url);
 
   /**
    * 0 after a requested stop; 1 with the reason on one line when the instance could no longer do

@@ -59,7 +59,7 @@ final class ProcessCommand implements Callable<Integer> {
         ProcessService service = new ProcessService(bootstrapServers, config, app.topics(), Clock.systemUTC(),
             new ProcessMetrics(management.registry()))) {
       management.readiness("process", service::notReady);
-      management.url().ifPresent(IngestCommand.LOG_ROUTES);
+      management.announce();
       service.start();
       failure = lifecycle.awaitStop(null, service.failure());
     } finally {

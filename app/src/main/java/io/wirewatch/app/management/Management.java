@@ -133,6 +133,11 @@ public final class Management implements AutoCloseable {
     return Optional.of(URI.create("http://" + (h.contains(":") ? "[" + h + "]" : h) + ":" + server.port()));
   }
 
+  /** Logs where the routes are served, if anywhere: once, at start. */
+  public void announce() {
+    url().ifPresent(u -> LOG.info("metrics on {}/metrics, health on {}/health and {}/ready", u, u, u));
+  }
+
   @Override
   public void close() {
     if (server != null) {
