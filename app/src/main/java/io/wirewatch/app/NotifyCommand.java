@@ -1,5 +1,7 @@
 package io.wirewatch.app;
 
+import io.wirewatch.app.management.Management;
+import io.wirewatch.app.management.ManagementConfig;
 import io.wirewatch.model.TopicCreator;
 import io.wirewatch.model.config.Settings;
 import io.wirewatch.notify.DeadLetterReplay;
@@ -9,6 +11,7 @@ import io.wirewatch.notify.channel.Channel;
 import io.wirewatch.notify.channel.ChannelsFile;
 import io.wirewatch.notify.deliver.DeliveryListener;
 import io.wirewatch.notify.deliver.DeliveryStats;
+import io.wirewatch.notify.deliver.NotifyMetrics;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -63,15 +66,21 @@ final class NotifyCommand implements Callable<Integer> {
     if (replay) {
       return replay(app, config, channels);
     }
+    ManagementConfig managementConfig = ManagementConfig.from(settings);
     DeliveryStats stats = new DeliveryStats();
     Lifecycle lifecycle = new Lifecycle();
     String failure;
-    try (Notifier notifier = Notifier.toKafka(bootstrapServers, config, app.topics(), channels, Clock.systemUTC(),
-        stats)) {
-      notifier.start();
-      LOG.info("notify: delivering to {} channels ({}); Ctrl-C stops", channels.size(),
-          channels.stream().map(Channel::id).toList());
-      failure = lifecycle.awaitStop(null, notifier.failure());
+    try (Management management = Management.forPort(managementConfig.address(), managementConfig.port(), false)) {
+      NotifyMetrics metrics = new NotifyMetrics(management.registry());
+      try (Notifier notifier = Notifier.toKafka(bootstrapServers, config, app.topics(), channels, Clock.systemUTC(),
+          stats.and(metrics))) {
+        metrics.backlogs(notifier::backlogs);
+        management.announce();
+        notifier.start();
+        LOG.info("notify: delivering to {} channels ({}); Ctrl-C stops", channels.size(),
+            channels.stream().map(Channel::id).toList());
+        failure = lifecycle.awaitStop(null, notifier.failure());
+      }
     } finally {
       lifecycle.closed();
     }

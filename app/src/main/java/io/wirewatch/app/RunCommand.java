@@ -1,10 +1,13 @@
 package io.wirewatch.app;
 
 import io.wirewatch.app.broker.EmbeddedKafka;
+import io.wirewatch.app.management.Management;
+import io.wirewatch.app.management.ManagementConfig;
 import io.wirewatch.console.ConsoleConfig;
 import io.wirewatch.console.ConsoleService;
 import io.wirewatch.console.http.AccessToken;
 import io.wirewatch.ingest.IngestConfig;
+import io.wirewatch.ingest.IngestMetrics;
 import io.wirewatch.ingest.Ingestor;
 import io.wirewatch.ingest.source.Source;
 import io.wirewatch.ingest.source.SourcesFile;
@@ -15,7 +18,9 @@ import io.wirewatch.notify.NotifyConfig;
 import io.wirewatch.notify.channel.Channel;
 import io.wirewatch.notify.channel.ChannelsFile;
 import io.wirewatch.notify.deliver.DeliveryStats;
+import io.wirewatch.notify.deliver.NotifyMetrics;
 import io.wirewatch.process.ProcessConfig;
+import io.wirewatch.process.ProcessMetrics;
 import io.wirewatch.process.ProcessService;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,6 +100,7 @@ final class RunCommand implements Callable<Integer> {
     NotifyConfig notifyConfig = NotifyConfig.from(settings);
     // Read before anything starts: a bad channels file is one line and exit 2, not a half-started pipeline.
     List<Channel> channels = channelsFile == null ? List.of() : ChannelsFile.read(channelsFile);
+    ManagementConfig managementConfig = ManagementConfig.from(settings);
     if (settings.origin("process.state-dir").startsWith("defaults")) {
       processConfig = processConfig.withStateDir(app.dataDir().resolve("process"));
     }
@@ -106,6 +112,12 @@ final class RunCommand implements Callable<Integer> {
     String failure;
     List<AutoCloseable> open = new ArrayList<>();
     try {
+      // One registry for every stage of this process, served on the management port (later the
+      // console's port). notify and the console register their meters on management.registry() and
+      // add their readiness with management.readiness(name, check), as ingest and process do below.
+      Management management = Management.forPort(managementConfig.address(), managementConfig.runPort(),
+          managementConfig.runPortFromDefaults());
+      open.add(management);
       String bootstrap = bootstrapServers;
       if (bootstrap == null) {
         EmbeddedKafka broker = new EmbeddedKafka(brokerDir(app), app.broker()).start();
@@ -125,8 +137,10 @@ final class RunCommand implements Callable<Integer> {
           : Samples.install(app.dataDir().resolve("samples"));
       List<Source> sourceList = SourcesFile.read(sources);
 
-      ProcessService process = new ProcessService(bootstrap, processConfig, app.topics(), Clock.systemUTC());
+      ProcessService process = new ProcessService(bootstrap, processConfig, app.topics(), Clock.systemUTC(),
+          new ProcessMetrics(management.registry()));
       open.add(process);
+      management.readiness("process", process::notReady);
       process.start();
 
       AlertConsole console = new AlertConsole(bootstrap, app.consoleGroupId(), app.topics().alerts(), System.out);
@@ -140,8 +154,10 @@ final class RunCommand implements Callable<Integer> {
       CompletableFuture<String> notifyFailure = new CompletableFuture<>();
       DeliveryStats deliveries = new DeliveryStats();
       if (!channels.isEmpty()) {
+        NotifyMetrics notifyMetrics = new NotifyMetrics(management.registry());
         Notifier notifier = Notifier.toKafka(bootstrap, notifyConfig, app.topics(), channels, Clock.systemUTC(),
-            deliveries);
+            deliveries.and(notifyMetrics));
+        notifyMetrics.backlogs(notifier::backlogs);
         open.add(() -> {
           notifier.close();
           LOG.info("notify stopped: {}", deliveries.snapshot());
@@ -151,11 +167,14 @@ final class RunCommand implements Callable<Integer> {
         LOG.info("delivering alerts to {} channels: {}", channels.size(), channels.stream().map(Channel::id).toList());
       }
 
-      Ingestor ingestor = Ingestor.toKafka(bootstrap, ingestConfig, app.topics(), sourceList, Clock.systemUTC());
+      Ingestor ingestor = Ingestor.toKafka(bootstrap, ingestConfig, app.topics(), sourceList, Clock.systemUTC(),
+          new IngestMetrics(management.registry()));
       open.add(ingestor);
+      management.readiness("ingest", ingestor::notReady);
       ingestor.start();
-      LOG.info("Wirewatch running: {} sources from {}, broker {}. Alerts print below; Ctrl-C stops.",
-          sourceList.size(), sources, bootstrap);
+      LOG.info("Wirewatch running: {} sources from {}, broker {}{}. Alerts print below; Ctrl-C stops.",
+          sourceList.size(), sources, bootstrap,
+          management.url().map(u -> ", metrics on " + u + "/metrics (and /health, /ready)").orElse(""));
 
       // Whichever stage stops first decides: the pipeline cannot do its job without any of them.
       failure = lifecycle.awaitStop(limit,

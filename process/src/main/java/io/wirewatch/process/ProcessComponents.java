@@ -38,6 +38,11 @@ public final class ProcessComponents implements AutoCloseable {
   private final FloodGate floodGate;
 
   public ProcessComponents(ProcessConfig config, Topics topics, Clock clock) {
+    this(config, topics, clock, ProcessMetrics.none());
+  }
+
+  /** @param metrics what the handler and the flood gate count on */
+  public ProcessComponents(ProcessConfig config, Topics topics, Clock clock, ProcessMetrics metrics) {
     this.config = config;
     this.clock = clock;
     this.taxonomy = taxonomy(config.taxonomy());
@@ -45,8 +50,8 @@ public final class ProcessComponents implements AutoCloseable {
     this.articles = new ArticleProcessor(new ArticleCleaner(), taxonomy,
         new LanguageGuesser(config.languages()), CountryGazetteer.bundled(), topicModel);
     this.handler = new RawRecordHandler(topics.raw(), articles, new AlertRaiser(rules, config.alertWindow(), clock),
-        new RuleFailureReporter(config.ruleFailureReportEvery(), clock), clock);
-    this.floodGate = new FloodGate();
+        new RuleFailureReporter(config.ruleFailureReportEvery(), clock), clock, metrics);
+    this.floodGate = new FloodGate(metrics);
   }
 
   /** The taxonomy in {@code file}, or the bundled one when it is null. */

@@ -21,6 +21,24 @@ public final class FloodGate {
    */
   public record Memory(Alert alert, Instant until) {}
 
+  /** Told of each decision, e.g. to count alerts raised and updated. */
+  public interface Listener {
+    Listener NONE = (alert, update) -> {};
+
+    /** {@code alert} is to be published; {@code update} when it is an earlier alert seen again. */
+    void admitted(Alert alert, boolean update);
+  }
+
+  private final Listener listener;
+
+  public FloodGate() {
+    this(Listener.NONE);
+  }
+
+  public FloodGate(Listener listener) {
+    this.listener = listener;
+  }
+
   /**
    * The alert to publish for {@code fresh}: itself, or the earlier alert seen once more.
    *
@@ -44,6 +62,7 @@ public final class FloodGate {
         memory.put(key(a.ruleId(), "text", a.fingerprint()), out);
       }
     }
+    listener.admitted(out.alert(), update);
     return out.alert();
   }
 

@@ -81,6 +81,11 @@ public final class RuleBook implements Closeable {
     return matcher.all();
   }
 
+  /** How many rules are active; safe to call from any thread (a metrics scrape). */
+  public int size() {
+    return matcher.size();
+  }
+
   /** Rules refused when the book was built from a collection. */
   public List<RuleError> errors() {
     return List.copyOf(errors);
