@@ -151,11 +151,13 @@ class ProcessFaultsIT {
 
   /**
    * Two instances share the partitions; one is killed and never comes back. The other takes its
-   * partitions over once the group gives up on the dead member: after the session timeout (10 s,
-   * Wirewatch's default), then a rebalance, the restore of the dead member's stores from their
-   * changelogs and the first commit. The bound, 30 s from the kill, is that plus 20 s for a machine
-   * shared with other builds; Kafka's default session timeout alone (45 s, the stall this replaced)
-   * would fail it.
+   * partitions over once the group gives up on the dead member, after the session timeout (10 s,
+   * Wirewatch's default), and once the dead member's open transaction is aborted, which holds the
+   * committed offsets of its partitions until then: its timeout (10 s, Streams' default under
+   * exactly-once) and the broker's next check for timed-out transactions (every 10 s by default).
+   * So 10 to 20 s, then a rebalance, the restore of the dead member's stores and the first commit.
+   * The bound, 30 s from the kill, leaves 10 s over the worst case for a machine shared with other
+   * builds; Kafka's default session timeout alone (45 s, the stall this replaced) would fail it.
    */
   @Test
   void whenOneOfTwoInstancesIsKilledTheOtherTakesItsPartitionsOverWithExactCounts() throws Exception {
