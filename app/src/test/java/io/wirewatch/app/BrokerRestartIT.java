@@ -50,7 +50,7 @@ class BrokerRestartIT {
     List<String> brokerArgs = List.of("broker", "--port", String.valueOf(port), "--data-dir",
         dir.resolve("broker").toString(), "--set", "app.topics.prefix=" + prefix);
     Path log = ChildWirewatch.logFile("BrokerRestartIT", "broker.log");
-    GeneratedNews news = GeneratedNews.generate(topics, longRun ? 600 : 150, 21);
+    GeneratedNews news = GeneratedNews.generate(topics, longRun ? 400 : 100, 21);
     List<GeneratedNews.Raw> records = news.records();
     int kills = longRun ? 2 : 1;
     List<String> figures = new ArrayList<>();

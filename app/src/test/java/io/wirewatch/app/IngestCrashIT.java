@@ -74,8 +74,8 @@ class IngestCrashIT {
   @BeforeEach
   void start() throws IOException {
     // The killed instance's open transaction holds back read_committed readers until the broker
-    // aborts it: its timeout (ingest's 15 s), then the broker's next check for timed-out
-    // transactions, every 10 s by default; every second here, to keep the test short.
+    // aborts it: its timeout, then the broker's next check for timed-out transactions, every
+    // 10 s by default; every second here, to keep the test short.
     broker = new EmbeddedKafka(dir.resolve("broker"),
         Map.of("transaction.abort.timed.out.transaction.cleanup.interval.ms", "1000")).start();
     TopicCreator.ensure(broker.bootstrapServers(), TOPICS, 3, (short) 1);
@@ -154,7 +154,12 @@ class IngestCrashIT {
         // 3 s for its commit: so there is a moment when one feed's items sit in an open
         // transaction while the next feed's pages are being fetched, and the kill waits for it.
         "--set", "ingest.threads=1",
-        "--set", "ingest.commit-interval=3s");
+        "--set", "ingest.commit-interval=3s",
+        // Shorter than the defaults (15 s, 10 s), to keep the suite short: how long the killed
+        // instance's open transaction holds read_committed readers back, and how long its
+        // sources stay with it. Still twice the commit interval and six heartbeats.
+        "--set", "ingest.producer.transaction.timeout.ms=6000",
+        "--set", "ingest.consumer.session.timeout.ms=6000");
     Path log = ChildWirewatch.logFile("IngestCrashIT", "ingest.log");
     int rounds = ProcessFaultsIT.LONG ? 2 : 1;
     Set<String> expected = new HashSet<>();

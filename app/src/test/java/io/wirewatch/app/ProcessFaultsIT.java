@@ -100,7 +100,7 @@ class ProcessFaultsIT {
   void aKilledProcessStageRestartsWhereItStoppedWithExactCounts() throws Exception {
     Topics topics = topics("kill.");
     String app = "kill-it";
-    GeneratedNews news = GeneratedNews.generate(topics, LONG ? 600 : 150, 14);
+    GeneratedNews news = GeneratedNews.generate(topics, LONG ? 400 : 100, 14);
     List<GeneratedNews.Raw> records = news.records();
     int kills = LONG ? 3 : 1;
     List<String> args = processArgs("kill.", app, "process.streams.consumer.session.timeout.ms=45000");
@@ -163,7 +163,7 @@ class ProcessFaultsIT {
   void whenOneOfTwoInstancesIsKilledTheOtherTakesItsPartitionsOverWithExactCounts() throws Exception {
     Topics topics = topics("failover.");
     String app = "failover-it";
-    GeneratedNews news = GeneratedNews.generate(topics, LONG ? 600 : 150, 33);
+    GeneratedNews news = GeneratedNews.generate(topics, LONG ? 400 : 100, 33);
     List<GeneratedNews.Raw> records = news.records();
     List<String> args = processArgs("failover.", app);
     // Both start at once (a JVM start is seconds); each claims a free instance folder.
