@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -97,7 +98,7 @@ final class ArticleWatch implements AutoCloseable {
     return firstAfter(faultAt, partitions).isPresent();
   }
 
-  private java.util.OptionalLong firstAfter(long faultAt, Set<Integer> partitions) {
+  private OptionalLong firstAfter(long faultAt, Set<Integer> partitions) {
     long from = faultAt + GRACE.toNanos();
     return seen().stream()
         .filter(s -> s.at() > from && (partitions == null || partitions.contains(s.partition())))

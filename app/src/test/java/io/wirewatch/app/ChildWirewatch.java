@@ -2,13 +2,18 @@ package io.wirewatch.app;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -22,6 +27,13 @@ final class ChildWirewatch implements AutoCloseable {
 
   /** What {@code bin/wirewatch} gives every command, so that measured stalls are the product's. */
   static final List<String> JVM_OPTIONS = List.of("-Xmx512m");
+
+  /** Children still running; killed when the test JVM exits, so that none outlives its test run. */
+  private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
+
+  static {
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(Process::destroyForcibly), "kill-children"));
+  }
 
   /** The launcher's logging plus Streams' state transitions and the group's rebalances. */
   private static final String LOGGING = resource("/child-logback.xml");
@@ -65,7 +77,10 @@ final class ChildWirewatch implements AutoCloseable {
       ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
       long t0 = System.nanoTime();
-      return new ChildWirewatch(name, log, pb.start(), t0, logStart);
+      Process p = pb.start();
+      LIVE.add(p);
+      p.onExit().thenRun(() -> LIVE.remove(p));
+      return new ChildWirewatch(name, log, p, t0, logStart);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start child " + name, e);
     }
@@ -88,7 +103,7 @@ final class ChildWirewatch implements AutoCloseable {
 
   /** A line of the test's own in the log, with the time, so that the children's lines read against it. */
   private static void note(Path log, String what) {
-    String line = "=== " + java.time.LocalTime.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS) + " " + what
+    String line = "=== " + LocalTime.now().truncatedTo(ChronoUnit.MILLIS) + " " + what
         + System.lineSeparator();
     try {
       Files.writeString(log, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
@@ -100,7 +115,7 @@ final class ChildWirewatch implements AutoCloseable {
   private static String resource(String name) {
     try {
       return Path.of(ChildWirewatch.class.getResource(name).toURI()).toString();
-    } catch (java.net.URISyntaxException | NullPointerException e) {
+    } catch (URISyntaxException | NullPointerException e) {
       throw new IllegalStateException("test resource " + name + " missing", e);
     }
   }

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -126,7 +127,7 @@ class ProcessFaultsIT {
           await(() -> watch.resumed(killedAt, null) || !restarted.isAlive(), WAIT, "an article after the restart");
           restarted.checkAlive();
           long resumedAt = watch.resumedAt(killedAt, null);
-          String figure = String.format(java.util.Locale.ROOT,
+          String figure = String.format(Locale.ROOT,
               "kill %d of %d at %d articles: kill -> next article %.1f s, restart -> next article %.1f s",
               k, kills, target, seconds(resumedAt - killedAt), seconds(resumedAt - restartedAt));
           System.out.println("ProcessFaultsIT restart: " + figure);
@@ -203,7 +204,7 @@ class ProcessFaultsIT {
           "an article on partitions " + victimPartitions + " of the killed instance");
       survivor.checkAlive();
       long resumedAt = watch.resumedAt(killedAt, victimPartitions);
-      String figure = String.format(java.util.Locale.ROOT,
+      String figure = String.format(Locale.ROOT,
           "instance-1 (raw partitions %s) killed at %d articles: kill -> next article on its partitions %.1f s",
           victimPartitions, target, seconds(resumedAt - killedAt));
       System.out.println("ProcessFaultsIT failover: " + figure);
