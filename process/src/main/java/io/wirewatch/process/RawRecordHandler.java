@@ -77,15 +77,18 @@ public final class RawRecordHandler {
     } catch (RuntimeException e) {
       return Outcome.failed(DeadLetter.of(Stage.PROCESS_CLEAN, raw.url(), e, raw.html(), clock.instant()));
     }
-    Article article;
+    ArticleProcessor.Classified classified;
     try {
-      article = metrics.time(ProcessMetrics.CLASSIFY, () -> processor.classify(raw, page, revision));
+      // With a shared matcher, classifying also finds the rules' matches: the article is matched once.
+      classified = metrics.time(ProcessMetrics.CLASSIFY, () -> processor.classify(raw, page, revision));
     } catch (RuntimeException e) {
       return Outcome.failed(DeadLetter.of(Stage.PROCESS_CLASSIFY, raw.url(), e, page.text(), clock.instant()));
     }
+    Article article = classified.article();
     AlertRaiser.Raised raised;
     try {
-      raised = metrics.time(ProcessMetrics.MATCH, () -> alerts.raise(article));
+      raised = metrics.time(ProcessMetrics.MATCH, () -> classified.matches() == null
+          ? alerts.raise(article) : alerts.raise(article, classified.matches()));
     } catch (RuntimeException e) {
       return Outcome.failed(DeadLetter.of(Stage.PROCESS_ALERT, raw.url(), e, article.title(), clock.instant()));
     }
