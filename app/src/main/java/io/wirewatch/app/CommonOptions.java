@@ -1,7 +1,9 @@
 package io.wirewatch.app;
 
+import io.wirewatch.console.ConsoleConfig;
 import io.wirewatch.ingest.IngestConfig;
 import io.wirewatch.model.config.Settings;
+import io.wirewatch.notify.NotifyConfig;
 import io.wirewatch.process.ProcessConfig;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -25,6 +27,8 @@ final class CommonOptions {
         .defaultsResource(AppConfig.DEFAULTS)
         .defaultsResource(IngestConfig.DEFAULTS)
         .defaultsResource(ProcessConfig.DEFAULTS)
+        .defaultsResource(ConsoleConfig.DEFAULTS)
+        .defaultsResource(NotifyConfig.DEFAULTS)
         .file(configFile)
         .environment(System.getenv())
         .overrides(extra)

@@ -1,6 +1,9 @@
 package io.wirewatch.app;
 
+import io.wirewatch.app.management.Management;
+import io.wirewatch.app.management.ManagementConfig;
 import io.wirewatch.ingest.IngestConfig;
+import io.wirewatch.ingest.IngestMetrics;
 import io.wirewatch.ingest.Ingestor;
 import io.wirewatch.ingest.source.SourcesFile;
 import io.wirewatch.model.TopicCreator;
@@ -43,6 +46,7 @@ final class IngestCommand implements Callable<Integer> {
     Settings settings = common.settings(Map.of());
     AppConfig app = AppConfig.from(settings);
     IngestConfig config = IngestConfig.from(settings);
+    ManagementConfig managementConfig = ManagementConfig.from(settings);
     TopicCreator.ensure(bootstrapServers, app.topics(), app.partitions(), app.replicationFactor());
     if (sourcesFile != null) {
       Path f = SourcesFile.existing(sourcesFile);
@@ -54,7 +58,11 @@ final class IngestCommand implements Callable<Integer> {
     }
     Lifecycle lifecycle = new Lifecycle();
     String failure;
-    try (Ingestor ingestor = Ingestor.toKafka(bootstrapServers, config, app.topics(), Clock.systemUTC())) {
+    try (Management management = Management.forPort(managementConfig.address(), managementConfig.port(), false);
+        Ingestor ingestor = Ingestor.toKafka(bootstrapServers, config, app.topics(), Clock.systemUTC(),
+            new IngestMetrics(management.registry()))) {
+      management.readiness("ingest", ingestor::notReady);
+      management.announce();
       ingestor.start();
       failure = lifecycle.awaitStop(null, ingestor.failure());
     } finally {

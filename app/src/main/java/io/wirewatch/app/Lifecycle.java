@@ -61,6 +61,11 @@ final class Lifecycle {
     return reason.get();
   }
 
+  /** Waits at most {@code d} for a signal; true when one arrived (the caller should stop). */
+  boolean signalled(Duration d) throws InterruptedException {
+    return stopRequested.await(d.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
   /** Call once everything is closed. */
   void closed() {
     closed.countDown();

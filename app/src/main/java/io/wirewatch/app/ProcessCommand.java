@@ -1,8 +1,11 @@
 package io.wirewatch.app;
 
+import io.wirewatch.app.management.Management;
+import io.wirewatch.app.management.ManagementConfig;
 import io.wirewatch.model.TopicCreator;
 import io.wirewatch.model.config.Settings;
 import io.wirewatch.process.ProcessConfig;
+import io.wirewatch.process.ProcessMetrics;
 import io.wirewatch.process.ProcessService;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -45,13 +48,18 @@ final class ProcessCommand implements Callable<Integer> {
     Settings settings = common.settings(extra);
     AppConfig app = AppConfig.from(settings);
     ProcessConfig config = ProcessConfig.from(settings);
+    ManagementConfig managementConfig = ManagementConfig.from(settings);
     if (settings.origin("process.state-dir").startsWith("defaults")) {
       config = config.withStateDir(app.dataDir().resolve("process")); // follows --set app.data-dir
     }
     TopicCreator.ensure(bootstrapServers, app.topics(), app.partitions(), app.replicationFactor());
     Lifecycle lifecycle = new Lifecycle();
     String failure;
-    try (ProcessService service = new ProcessService(bootstrapServers, config, app.topics(), Clock.systemUTC())) {
+    try (Management management = Management.forPort(managementConfig.address(), managementConfig.port(), false);
+        ProcessService service = new ProcessService(bootstrapServers, config, app.topics(), Clock.systemUTC(),
+            new ProcessMetrics(management.registry()))) {
+      management.readiness("process", service::notReady);
+      management.announce();
       service.start();
       failure = lifecycle.awaitStop(null, service.failure());
     } finally {

@@ -22,6 +22,8 @@ import picocli.CommandLine.Command;
       BrokerCommand.class,
       IngestCommand.class,
       ProcessCommand.class,
+      ConsoleCommand.class,
+      NotifyCommand.class,
       TailCommand.class,
       RulesCommand.class,
       MatchCommand.class,

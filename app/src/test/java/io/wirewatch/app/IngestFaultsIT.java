@@ -277,7 +277,7 @@ class IngestFaultsIT {
       while (parts.stream().anyMatch(p -> c.position(p) < end.get(p)) && System.nanoTime() < deadline) {
         c.poll(Duration.ofMillis(100)).forEach(r -> {
           if (r.value() != null) {
-            out.add(topic.valueSerde().deserializer().deserialize(topic.name(), r.value()));
+            out.add(Contracts.read(topic, r.value()));
           }
         });
       }

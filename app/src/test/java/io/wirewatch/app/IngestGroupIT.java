@@ -197,7 +197,7 @@ class IngestGroupIT {
       Map<TopicPartition, Long> end = c.endOffsets(parts);
       long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
       while (parts.stream().anyMatch(p -> c.position(p) < end.get(p)) && System.nanoTime() < deadline) {
-        c.poll(Duration.ofMillis(100)).forEach(r -> out.add(topic.valueSerde().deserializer().deserialize(topic.name(), r.value())));
+        c.poll(Duration.ofMillis(100)).forEach(r -> out.add(Contracts.read(topic, r.value())));
       }
     }
     return out;

@@ -9,7 +9,6 @@ import io.wirewatch.ingest.source.SourcesFile;
 import io.wirewatch.model.Alert;
 import io.wirewatch.model.Topic;
 import io.wirewatch.model.TopicCreator;
-import io.wirewatch.model.TopicReplay;
 import io.wirewatch.model.Topics;
 import io.wirewatch.process.ProcessConfig;
 import io.wirewatch.process.ProcessService;
@@ -162,6 +161,17 @@ class PipelineIT {
     assertThat(count(TOPICS.alerts())).isEqualTo(alertsBefore);
   }
 
+  @Test
+  @Order(3)
+  void everyRecordOnEveryTopicKeepsItsTopicsContract() {
+    for (Topic<String, ?> t : TOPICS.all()) {
+      long n = count(t);
+      if (t != TOPICS.deadLetter() && t != TOPICS.stories()) {
+        assertThat(n).as("%s holds records to check", t.name()).isPositive();
+      }
+    }
+  }
+
   private static String describe(Alert a) {
     return a.ruleId() + " " + a.url().substring(a.url().lastIndexOf('/') + 1);
   }
@@ -174,7 +184,7 @@ class PipelineIT {
         ConsumerConfig.GROUP_ID_CONFIG, "pipeline-it",
         ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
         ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-        t.keySerde().deserializer(), t.valueSerde().deserializer())) {
+        t.keySerde().deserializer(), Contracts.checked(t))) {
       c.subscribe(List.of(t.name()));
       long deadline = System.nanoTime() + max.toNanos();
       while (out.size() < atLeast && System.nanoTime() < deadline) {
@@ -186,9 +196,7 @@ class PipelineIT {
 
   /** How many committed records {@code topic} holds, read with read_committed. */
   private long count(Topic<String, ?> topic) {
-    long[] n = {0};
-    TopicReplay.replay(broker.bootstrapServers(), topic.name(), r -> n[0]++);
-    return n[0];
+    return Contracts.checkAll(broker.bootstrapServers(), topic);
   }
 
   /** Waits until the Streams application's committed offsets on news.raw reach the end. */

@@ -59,7 +59,7 @@ class RulesIT {
         ConsumerConfig.GROUP_ID_CONFIG, "rules-it",
         ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
         ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-        TOPICS.alerts().keySerde().deserializer(), TOPICS.alerts().valueSerde().deserializer());
+        TOPICS.alerts().keySerde().deserializer(), Contracts.checked(TOPICS.alerts()));
     alerts.subscribe(List.of(TOPICS.alerts().name()));
   }
 

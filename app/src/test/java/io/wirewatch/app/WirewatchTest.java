@@ -38,6 +38,15 @@ class WirewatchTest {
   }
 
   @Test
+  void aConsoleSettingOutOfRangeIsBadInputBeforeAnyBrokerIsAsked() {
+    assertThat(run("console", "--bootstrap-servers", "127.0.0.1:1", "--port", "70000")).isEqualTo(2);
+    assertThat(last.err.strip()).startsWith("wirewatch: console.port = '70000' (from command line)");
+    assertThat(run("console", "--bootstrap-servers", "127.0.0.1:1", "--set", "console.preview.max-time=0s"))
+        .isEqualTo(2);
+    assertThat(last.err).contains("console.preview.max-time");
+  }
+
+  @Test
   void anyOtherExceptionIsReportedAsABugWithExitOne() {
     StringWriter err = new StringWriter();
     CommandLine cl = Wirewatch.commandLine();

@@ -14,11 +14,13 @@ import picocli.CommandLine.Command;
     description = "Benchmarks: each prints its figures next to a baseline measured in the same run.",
     subcommands = {
       ClassifyBench.class,
+      ConsoleBench.class,
       ExtractBench.class,
       FeedsBench.class,
       IngestBench.class,
       MatchBench.class,
       PipelineBench.class,
+      NotifyBench.class,
     })
 public final class BenchCommand implements Runnable {
 

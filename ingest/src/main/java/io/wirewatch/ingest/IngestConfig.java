@@ -49,10 +49,13 @@ public record IngestConfig(
       String userAgent,
       List<String> allowAddresses) {
 
+    /** The setting of {@link #allowAddresses}, named by the guard's refusals. */
+    public static final String ALLOW_ADDRESSES = "ingest.fetch.allow-addresses";
+
     public FetchLimits {
       allowAddresses = List.copyOf(allowAddresses);
       // Parsed once here so that a typo stops the start with the key's name, not the first fetch.
-      new io.wirewatch.ingest.fetch.AddressGuard(allowAddresses);
+      new io.wirewatch.model.net.AddressGuard(ALLOW_ADDRESSES, allowAddresses);
     }
   }
 

@@ -27,6 +27,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -71,15 +72,18 @@ public final class Ingestor implements AutoCloseable {
   private final Duration commitInterval;
   private final Clock clock;
   private final AutoCloseable fetcher;
+  private final IngestMetrics metrics;
   private final Map<String, SourceStatus> restored = new ConcurrentHashMap<>();
   private final CompletableFuture<String> failure = new CompletableFuture<>();
   private final Thread thread;
   private volatile boolean running = true;
+  /** The group has given this instance an assignment (possibly empty) that it still holds. */
+  private volatile boolean assigned;
   private volatile Runnable beforeCommit = () -> {};
 
   Ingestor(Consumer<String, byte[]> sourcesConsumer, StateLoader loader, SourceScheduler scheduler,
       KafkaIngestSink sink, SeenItems seen, Topic<String, SourceDefinition> sourcesTopic, Duration commitInterval,
-      Clock clock, AutoCloseable fetcher) {
+      Clock clock, AutoCloseable fetcher, IngestMetrics metrics) {
     this.sourcesConsumer = sourcesConsumer;
     this.loader = loader;
     this.scheduler = scheduler;
@@ -89,12 +93,22 @@ public final class Ingestor implements AutoCloseable {
     this.commitInterval = commitInterval;
     this.clock = clock;
     this.fetcher = fetcher;
+    this.metrics = metrics;
     this.thread = new Thread(this::loop, "wirewatch-ingest-sources");
     this.thread.setDaemon(true);
   }
 
   /** An instance on the cluster at {@code bootstrapServers}, polling what news.sources assigns it. */
   public static Ingestor toKafka(String bootstrapServers, IngestConfig config, Topics topics, Clock clock) {
+    return toKafka(bootstrapServers, config, topics, clock, IngestMetrics.none());
+  }
+
+  /**
+   * As {@link #toKafka(String, IngestConfig, Topics, Clock)}, counting on {@code metrics}, which
+   * the instance also binds its Kafka clients to and closes with itself.
+   */
+  public static Ingestor toKafka(String bootstrapServers, IngestConfig config, Topics topics, Clock clock,
+      IngestMetrics metrics) {
     String instance = config.groupId() + "-" + UUID.randomUUID();
     Map<String, Object> group = new HashMap<>(config.consumer());
     group.putAll(consumerProps(bootstrapServers));
@@ -105,15 +119,17 @@ public final class Ingestor implements AutoCloseable {
         new KafkaConsumer<>(group, new StringDeserializer(), new ByteArrayDeserializer());
     // Random transactional ids are safe with KIP-447 fencing: the group generation, not the id,
     // tells a live instance from a zombie.
-    KafkaIngestSink sink = new KafkaIngestSink(
-        KafkaIngestSink.producer(bootstrapServers, config.producer(), instance), topics, fencingOf(sources));
+    var producer = KafkaIngestSink.producer(bootstrapServers, config.producer(), instance);
+    KafkaIngestSink sink = new KafkaIngestSink(producer, topics, fencingOf(sources));
+    metrics.bind(sources);
+    metrics.bind(producer);
     HostGate gate = new HostGate(config.politeness().maxPerHost(), config.politeness().minDelay());
     PageFetcher pageFetcher = new PageFetcher(config.fetch());
-    Fetcher fetcher = new PoliteFetcher(pageFetcher, gate);
+    Fetcher fetcher = new PoliteFetcher(metrics.timed(pageFetcher), gate);
     RobotsPolicy robots = config.politeness().robots()
         ? new RobotsTxt(fetcher, "wirewatch", config.politeness().robotsTtl(), clock) : RobotsPolicy.IGNORE;
     SeenItems seen = new SeenItems();
-    FeedPoller poller = new FeedPoller(fetcher, new FeedReader(), sink, seen, robots, config.fullContentChars(),
+    FeedPoller poller = new FeedPoller(fetcher, new FeedReader(), metrics.counting(sink), seen, robots, config.fullContentChars(),
         config.schedule().unhealthyAfter(), clock);
     PollPlanner planner = new PollPlanner(config.schedule().jitter(), config.schedule().maxInterval(),
         config.schedule().backoffMax(), () -> ThreadLocalRandom.current().nextDouble());
@@ -122,19 +138,25 @@ public final class Ingestor implements AutoCloseable {
     plain.put(ConsumerConfig.CLIENT_ID_CONFIG, instance + "-state");
     return new Ingestor(sources,
         new StateLoader(new KafkaConsumer<>(plain, new StringDeserializer(), new ByteArrayDeserializer()), topics),
-        scheduler, sink, seen, topics.sources(), config.commitInterval(), clock, pageFetcher);
+        scheduler, sink, seen, topics.sources(), config.commitInterval(), clock, pageFetcher, metrics);
   }
 
   /** Writes {@code sources} to news.sources, then starts an instance: what the file-driven commands use. */
   public static Ingestor toKafka(String bootstrapServers, IngestConfig config, Topics topics, List<Source> sources,
       Clock clock) {
+    return toKafka(bootstrapServers, config, topics, sources, clock, IngestMetrics.none());
+  }
+
+  /** As {@link #toKafka(String, IngestConfig, Topics, List, Clock)}, counting on {@code metrics}. */
+  public static Ingestor toKafka(String bootstrapServers, IngestConfig config, Topics topics, List<Source> sources,
+      Clock clock, IngestMetrics metrics) {
     if (sources.isEmpty()) {
       throw new IllegalArgumentException("sources must not be empty");
     }
     try (SourceCatalog catalog = SourceCatalog.connect(bootstrapServers, topics)) {
       catalog.put(sources);
     }
-    return toKafka(bootstrapServers, config, topics, clock);
+    return toKafka(bootstrapServers, config, topics, clock, metrics);
   }
 
   private static Map<String, Object> consumerProps(String bootstrapServers) {
@@ -168,7 +190,26 @@ public final class Ingestor implements AutoCloseable {
   }
 
   public void start() {
+    metrics.sources(scheduler::active);
     thread.start();
+  }
+
+  /**
+   * Empty while this instance does its job: its sources loop runs and the group has given it an
+   * assignment (an empty one too: an instance beyond the partition count is a ready standby).
+   * Otherwise why not, in one line, for {@code GET /ready}.
+   */
+  public Optional<String> notReady() {
+    if (failure.isDone()) {
+      return Optional.of(failure.getNow("stopped"));
+    }
+    if (!thread.isAlive()) {
+      return Optional.of(running ? "the ingest sources loop is not running" : "the ingest instance is stopping");
+    }
+    if (!assigned) {
+      return Optional.of("waiting for the ingest group (" + sourcesTopic.name() + ") to assign partitions");
+    }
+    return Optional.empty();
   }
 
   /** Sources this instance polls now. */
@@ -264,6 +305,7 @@ public final class Ingestor implements AutoCloseable {
       LOG.warn("unreadable source {} in {}: {}", subject, r.topic(), e.getMessage());
       sink.deadLetter(subject, DeadLetter.of(Stage.INGEST_SOURCE, subject, e,
           new String(r.value(), StandardCharsets.UTF_8), clock.instant()));
+      metrics.deadLetter(Stage.INGEST_SOURCE);
     }
   }
 
@@ -298,11 +340,13 @@ public final class Ingestor implements AutoCloseable {
     public void onPartitionsLost(Collection<TopicPartition> partitions) {
       LOG.warn("lost sources partitions {} (the group moved on without this instance): their open output is aborted",
           partitionNumbers(partitions));
+      assigned = false;
       stopPolling(partitionNumbers(partitions), false);
     }
 
     @Override
     public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+      assigned = true;
       if (partitions.isEmpty()) {
         return;
       }
@@ -327,6 +371,7 @@ public final class Ingestor implements AutoCloseable {
     }
     scheduler.close();
     sink.close();
+    metrics.close();
     try {
       fetcher.close();
     } catch (Exception e) {

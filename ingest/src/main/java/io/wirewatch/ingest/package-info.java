@@ -9,7 +9,8 @@
  * {@link io.wirewatch.ingest.KafkaIngestSink} writes every poll in one transaction, fenced by the
  * group generation (KIP-447), so an instance whose sources moved on cannot write anything more.
  * {@link io.wirewatch.ingest.IngestConfig} is the module's one typed configuration
- * ({@code wirewatch-ingest.properties}).
+ * ({@code wirewatch-ingest.properties}). {@link io.wirewatch.ingest.IngestMetrics} holds the stage's
+ * meters on the registry its owner hands in (polls, items, fetches, sources' health, dead letters).
  *
  * <p>This package decides: which instance polls which source (through Kafka's group protocol only),
  * when output is committed or aborted, and when an instance must stop

@@ -30,7 +30,15 @@ public enum Stage {
   /** Matching an article against the rules failed as a whole. */
   PROCESS_ALERT("process.alert"),
   /** A rule rejected (does not parse, unreadable record) or failing at match time. */
-  PROCESS_RULE("process.rule");
+  PROCESS_RULE("process.rule"),
+  /** A record of {@code news.alerts} or {@code news.stories} that notify cannot read. */
+  NOTIFY_DECODE("notify.decode"),
+  /**
+   * An event notify gave up delivering to a channel (attempts or age exhausted, or refused for
+   * good); the dead letter carries the channel, the last status and the event, and is replayed by
+   * {@code wirewatch notify --replay-dead-letters}.
+   */
+  NOTIFY_DELIVER("notify.deliver");
 
   private final String wireName;
 

@@ -85,7 +85,7 @@ public final class TopicCreator {
     }
   }
 
-  private static Map<String, String> configFor(Topics topics, Topic<String, ?> t) {
+  static Map<String, String> configFor(Topics topics, Topic<String, ?> t) {
     if (t == topics.rules()) {
       // The latest definition of each rule, forever: a new instance reads the whole topic.
       return Map.of("cleanup.policy", "compact");

@@ -10,6 +10,9 @@ import io.wirewatch.process.classify.Taxonomy;
 import io.wirewatch.process.clean.ArticleCleaner;
 import io.wirewatch.process.classify.TopicModel;
 import io.wirewatch.process.clean.CleanedPage;
+import io.wirewatch.process.alert.RuleBook;
+import io.wirewatch.process.match.MatchResult;
+import io.wirewatch.process.match.QueryMatcher;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +28,7 @@ public final class ArticleProcessor {
   private final LanguageGuesser languages;
   private final CountryGazetteer countries;
   private final TopicModel topics;
+  private final QueryMatcher<Object> shared;
 
   /**
    * @param countries the gazetteer the countries come from
@@ -32,17 +36,34 @@ public final class ArticleProcessor {
    */
   public ArticleProcessor(ArticleCleaner cleaner, Taxonomy taxonomy, LanguageGuesser languages,
       CountryGazetteer countries, TopicModel topics) {
+    this(cleaner, taxonomy, languages, countries, topics, null);
+  }
+
+  /**
+   * @param shared the matcher that holds the taxonomy's queries and the alert rules together, so
+   *               that an article is analysed and matched once for both; null when the taxonomy
+   *               has a matcher of its own
+   */
+  public ArticleProcessor(ArticleCleaner cleaner, Taxonomy taxonomy, LanguageGuesser languages,
+      CountryGazetteer countries, TopicModel topics, QueryMatcher<Object> shared) {
     this.cleaner = cleaner;
     this.taxonomy = taxonomy;
     this.languages = languages;
     this.countries = countries;
     this.topics = topics;
+    this.shared = shared;
   }
 
   /** Cleaning and classification in one call, for tools that process pages without Kafka. */
   public Article process(RawArticle raw, int revision) {
-    return classify(raw, clean(raw), revision);
+    return classify(raw, clean(raw), revision).article();
   }
+
+  /**
+   * A classified article, and what the shared matcher found in it (null without one): the alert
+   * rules' matches are among them, so that the article is not matched a second time for alerts.
+   */
+  public record Classified(Article article, MatchResult<Object> matches) {}
 
   /** The page's headline, metadata and main text. */
   public CleanedPage clean(RawArticle raw) {
@@ -50,16 +71,17 @@ public final class ArticleProcessor {
   }
 
   /** The article: the cleaned page with its language, categories, countries and topic. */
-  public Article classify(RawArticle raw, CleanedPage page, int revision) {
+  public Classified classify(RawArticle raw, CleanedPage page, int revision) {
     // The page's own headline wins; the feed's title is a fallback for pages without one.
     String title = page.title() == null || page.title().isBlank() ? raw.feedTitle() : page.title();
     String detected = languages.guess(page.text());
     String language = LanguageGuesser.UNDETERMINED.equals(detected) && page.language() != null
         ? page.language() : detected;
-    List<CategoryScore> categories = taxonomy.classify(title, page.text());
+    MatchResult<Object> found = shared == null ? null : shared.match(title, page.text(), RuleBook::detail);
+    List<CategoryScore> categories = found == null ? taxonomy.classify(title, page.text()) : taxonomy.classify(found);
     Map<String, Double> scores = new LinkedHashMap<>();
     categories.forEach(c -> scores.put(c.id(), c.score()));
-    return new Article(
+    Article article = new Article(
         raw.id(),
         raw.sourceId(),
         raw.url(),
@@ -76,6 +98,7 @@ public final class ArticleProcessor {
         topic(title, page.text()),
         scores,
         null); // the story is assigned downstream, across all partitions of a language
+    return new Classified(article, found);
   }
 
   private TopicLabel topic(String title, String text) {

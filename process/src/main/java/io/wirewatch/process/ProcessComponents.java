@@ -12,6 +12,7 @@ import io.wirewatch.process.classify.LanguageGuesser;
 import io.wirewatch.process.classify.Taxonomy;
 import io.wirewatch.process.classify.TopicModel;
 import io.wirewatch.process.clean.ArticleCleaner;
+import io.wirewatch.process.match.QueryMatcher;
 import io.wirewatch.process.story.StoryAnalyzer;
 import io.wirewatch.process.story.StoryConfig;
 import io.wirewatch.process.story.StoryModel;
@@ -34,7 +35,9 @@ public final class ProcessComponents implements AutoCloseable {
 
   private final ProcessConfig config;
   private final Clock clock;
-  private final RuleBook rules = new RuleBook();
+  /** One engine for the rules and the category terms: an article is analysed and matched once. */
+  private final QueryMatcher<Object> matching = new QueryMatcher<>();
+  private final RuleBook rules = new RuleBook(matching);
   private final Taxonomy taxonomy;
   private final ArticleProcessor articles;
   private final RawRecordHandler handler;
@@ -42,15 +45,27 @@ public final class ProcessComponents implements AutoCloseable {
   private final StoryStage stories;
 
   public ProcessComponents(ProcessConfig config, Topics topics, Clock clock) {
+    this(config, topics, clock, ProcessMetrics.none());
+  }
+
+  /** @param metrics what the handler and the flood gate count on */
+  public ProcessComponents(ProcessConfig config, Topics topics, Clock clock, ProcessMetrics metrics) {
     this.config = config;
     this.clock = clock;
-    this.taxonomy = taxonomy(config.taxonomy());
-    TopicModel topicModel = config.topicModel() == null ? null : readTopicModel(config.topicModel());
+    TopicModel topicModel;
+    try {
+      this.taxonomy = read(config.taxonomy(), DEFAULT_TAXONOMY,
+          in -> Taxonomy.read(in, name(config.taxonomy(), DEFAULT_TAXONOMY), matching));
+      topicModel = config.topicModel() == null ? null : readTopicModel(config.topicModel());
+    } catch (RuntimeException | Error e) {
+      matching.close(); // its purge thread would keep a failed command's JVM alive
+      throw e;
+    }
     this.articles = new ArticleProcessor(new ArticleCleaner(), taxonomy,
-        new LanguageGuesser(config.languages()), CountryGazetteer.bundled(), topicModel);
+        new LanguageGuesser(config.languages()), CountryGazetteer.bundled(), topicModel, matching);
     this.handler = new RawRecordHandler(topics.raw(), articles, new AlertRaiser(rules, config.alertWindow(), clock),
-        new RuleFailureReporter(config.ruleFailureReportEvery(), clock), clock);
-    this.floodGate = new FloodGate();
+        new RuleFailureReporter(config.ruleFailureReportEvery(), clock), clock, metrics);
+    this.floodGate = new FloodGate(metrics);
     StoryConfig defaults = StoryConfig.DEFAULT;
     this.stories = new StoryStage(StoryAnalyzer.bundled(), StoryModel.bundled(), new StoryConfig(config.storyWindow(),
         defaults.candidates(), defaults.queryTerms(), defaults.indexTerms(), defaults.maxPostings(), defaults.textTerms(),
@@ -103,6 +118,7 @@ public final class ProcessComponents implements AutoCloseable {
   public void close() {
     rules.close();
     taxonomy.close();
+    matching.close();
   }
 
   private static TopicModel readTopicModel(Path file) {

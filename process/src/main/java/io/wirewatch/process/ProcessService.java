@@ -10,15 +10,21 @@ import io.wirewatch.process.alert.RulesTopic;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.apache.kafka.streams.processor.StateRestoreListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,10 +42,23 @@ public final class ProcessService implements AutoCloseable {
   private final ProcessComponents components;
   private final KafkaDeadLetterSink ruleLetters;
   private final KafkaStreams streams;
+  private final ProcessMetrics metrics;
+  /** Store partitions being restored from their changelog now: not ready while there are any. */
+  private final Set<String> restoring = ConcurrentHashMap.newKeySet();
 
   public ProcessService(String bootstrapServers, ProcessConfig config, Topics topics, Clock clock) {
+    this(bootstrapServers, config, topics, clock, ProcessMetrics.none());
+  }
+
+  /**
+   * @param metrics what the stage counts on; the service binds Kafka Streams' metrics and the
+   *                rules gauge to it, and closes it with itself
+   */
+  public ProcessService(String bootstrapServers, ProcessConfig config, Topics topics, Clock clock,
+      ProcessMetrics metrics) {
+    this.metrics = metrics;
     this.instance = InstanceDirectory.claimUnder(config.stateDir(), config.applicationId());
-    this.components = new ProcessComponents(config, topics, clock);
+    this.components = new ProcessComponents(config, topics, clock, metrics);
     this.ruleLetters = new KafkaDeadLetterSink(bootstrapServers, topics.deadLetter());
     try {
       seedRules(bootstrapServers, topics, clock);
@@ -62,7 +81,10 @@ public final class ProcessService implements AutoCloseable {
     if (config.staticMembership()) {
       props.put(StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), instance.memberName());
     }
-    this.streams = new KafkaStreams(components.topology(topics, ruleLetters, rulesPartitions), props);
+    this.streams = new KafkaStreams(components.topology(topics, metrics.counting(ruleLetters), rulesPartitions), props);
+    metrics.bind(streams);
+    metrics.rules(components.rules());
+    streams.setGlobalStateRestoreListener(new RestoreTracker());
     // Records that fail are already dead letters; an exception reaching here is a bug or a broker
     // problem. Replacing the thread retries from the last commit; a thread that keeps failing
     // (the same record, every time) stops the instance instead of looping forever, so that its
@@ -104,6 +126,7 @@ public final class ProcessService implements AutoCloseable {
     for (RuleError e : errors) {
       LOG.error("rule {} rejected: {}", e.ruleId(), e.reason());
       ruleLetters.send(e.ruleId(), new DeadLetter(Stage.PROCESS_RULE, e.reason(), null, e.ruleId(), null, clock.instant()));
+      metrics.deadLetter(Stage.PROCESS_RULE);
     }
   }
 
@@ -138,6 +161,54 @@ public final class ProcessService implements AutoCloseable {
     return streams.state();
   }
 
+  /**
+   * Empty while this instance processes: Kafka Streams RUNNING and no store being restored.
+   * Otherwise why not, in one line, for {@code GET /ready}.
+   */
+  public Optional<String> notReady() {
+    if (failure.isDone()) {
+      return Optional.of(failure.getNow("stopped"));
+    }
+    KafkaStreams.State state = streams.state();
+    if (state != KafkaStreams.State.RUNNING) {
+      return Optional.of("Kafka Streams is " + state + (restoring.isEmpty() ? "" : ", restoring " + restoringNow()));
+    }
+    if (!restoring.isEmpty()) {
+      return Optional.of("restoring " + restoringNow());
+    }
+    return Optional.empty();
+  }
+
+  private String restoringNow() {
+    List<String> now = new ArrayList<>(restoring);
+    Collections.sort(now);
+    return now.size() + " store partitions (" + String.join(", ", now.subList(0, Math.min(3, now.size())))
+        + (now.size() > 3 ? ", ..." : "") + ")";
+  }
+
+  /** Follows restorations of every store, the global rules store included. */
+  private final class RestoreTracker implements StateRestoreListener {
+    @Override
+    public void onRestoreStart(TopicPartition partition, String store, long startOffset, long endOffset) {
+      restoring.add(store + "/" + partition.partition());
+    }
+
+    @Override
+    public void onBatchRestored(TopicPartition partition, String store, long batchEndOffset, long restored) {
+      // progress is not needed: only whether a restoration is under way
+    }
+
+    @Override
+    public void onRestoreEnd(TopicPartition partition, String store, long totalRestored) {
+      restoring.remove(store + "/" + partition.partition());
+    }
+
+    @Override
+    public void onRestoreSuspended(TopicPartition partition, String store, long totalRestored) {
+      restoring.remove(store + "/" + partition.partition());
+    }
+  }
+
   @Override
   public void close() {
     // Leave the group on a clean stop: otherwise the partitions stay assigned to this instance
@@ -147,5 +218,6 @@ public final class ProcessService implements AutoCloseable {
     ruleLetters.close();
     components.close();
     instance.close();
+    metrics.close();
   }
 }

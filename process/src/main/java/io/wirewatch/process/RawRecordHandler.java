@@ -24,9 +24,17 @@ public final class RawRecordHandler {
   private final AlertRaiser alerts;
   private final RuleFailureReporter ruleFailures;
   private final Clock clock;
+  private final ProcessMetrics metrics;
 
   public RawRecordHandler(Topic<String, RawArticle> rawTopic, ArticleProcessor processor, AlertRaiser alerts,
       RuleFailureReporter ruleFailures, Clock clock) {
+    this(rawTopic, processor, alerts, ruleFailures, clock, ProcessMetrics.none());
+  }
+
+  /** @param metrics counts each record's outcome and times its steps */
+  public RawRecordHandler(Topic<String, RawArticle> rawTopic, ArticleProcessor processor, AlertRaiser alerts,
+      RuleFailureReporter ruleFailures, Clock clock, ProcessMetrics metrics) {
+    this.metrics = metrics;
     this.rawTopic = rawTopic;
     this.processor = processor;
     this.alerts = alerts;
@@ -38,6 +46,12 @@ public final class RawRecordHandler {
    * @param revisions article id to {@code "<revision> <contentHash>"}; a Streams store in production
    */
   public Outcome handle(String key, byte[] value, StateView<String> revisions) {
+    Outcome outcome = decide(key, value, revisions);
+    metrics.outcome(outcome);
+    return outcome;
+  }
+
+  private Outcome decide(String key, byte[] value, StateView<String> revisions) {
     RawArticle raw;
     try {
       raw = rawTopic.valueSerde().deserializer().deserialize(rawTopic.name(), value);
@@ -59,19 +73,22 @@ public final class RawRecordHandler {
     }
     CleanedPage page;
     try {
-      page = processor.clean(raw);
+      page = metrics.time(ProcessMetrics.CLEAN, () -> processor.clean(raw));
     } catch (RuntimeException e) {
       return Outcome.failed(DeadLetter.of(Stage.PROCESS_CLEAN, raw.url(), e, raw.html(), clock.instant()));
     }
-    Article article;
+    ArticleProcessor.Classified classified;
     try {
-      article = processor.classify(raw, page, revision);
+      // With a shared matcher, classifying also finds the rules' matches: the article is matched once.
+      classified = metrics.time(ProcessMetrics.CLASSIFY, () -> processor.classify(raw, page, revision));
     } catch (RuntimeException e) {
       return Outcome.failed(DeadLetter.of(Stage.PROCESS_CLASSIFY, raw.url(), e, page.text(), clock.instant()));
     }
+    Article article = classified.article();
     AlertRaiser.Raised raised;
     try {
-      raised = alerts.raise(article);
+      raised = metrics.time(ProcessMetrics.MATCH, () -> classified.matches() == null
+          ? alerts.raise(article) : alerts.raise(article, classified.matches()));
     } catch (RuntimeException e) {
       return Outcome.failed(DeadLetter.of(Stage.PROCESS_ALERT, raw.url(), e, article.title(), clock.instant()));
     }

@@ -138,6 +138,11 @@ public final class EmbeddedKafka implements AutoCloseable {
     // After a kill -9 a restart waits for the old broker session to expire; keep that short.
     p.put("broker.session.timeout.ms", "3000");
     p.put("broker.heartbeat.interval.ms", "500");
+    // A killed producer's open transaction blocks its partitions (for read_committed consumers and
+    // for whoever takes them over) until it is aborted; the broker looks for timed-out transactions
+    // every 10 s by default. One node checks cheaply every second: a failover after kill -9 then
+    // waits for the session and transaction timeouts, not for the next check as well.
+    p.put("transaction.abort.timed.out.transaction.cleanup.interval.ms", "1000");
     // Raw pages are large; allow what the ingest producer allows.
     p.put("message.max.bytes", String.valueOf(8 * 1024 * 1024 + 1024));
     p.put("auto.create.topics.enable", "false");

@@ -2,6 +2,7 @@ package io.wirewatch.ingest.fetch;
 
 import io.wirewatch.ingest.IngestConfig.FetchLimits;
 import io.wirewatch.ingest.fetch.FetchException.Kind;
+import io.wirewatch.model.net.AddressGuard;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -60,7 +61,7 @@ public final class PageFetcher implements Fetcher, AutoCloseable {
   private final UnaryOperator<InputStream> wireTap;
 
   public PageFetcher(FetchLimits limits) {
-    this(limits, new AddressGuard(limits.allowAddresses()));
+    this(limits, new AddressGuard(FetchLimits.ALLOW_ADDRESSES, limits.allowAddresses()));
   }
 
   /** A fetcher whose connections go only to the addresses {@code guard} resolves and allows. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import io.wirewatch.ingest.IngestConfig.FetchLimits;
+import io.wirewatch.model.net.AddressGuard;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -64,7 +65,7 @@ class DnsRebindingTest {
   @Test
   void theAddressCheckedIsTheAddressConnectedTo() throws Exception {
     AtomicInteger lookups = new AtomicInteger();
-    AddressGuard guard = new AddressGuard(List.of("127.0.0.2"), host -> new InetAddress[] {
+    AddressGuard guard = new AddressGuard(FetchLimits.ALLOW_ADDRESSES, List.of("127.0.0.2"), host -> new InetAddress[] {
         InetAddress.getByName(lookups.getAndIncrement() == 0 ? "127.0.0.2" : "127.0.0.1")});
     FetchLimits limits = new FetchLimits(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10),
         100_000, 3, "WirewatchTest/1", List.of("127.0.0.2"));

@@ -333,7 +333,7 @@ class PageFetcherTest {
 
     FetchLimits limits = limits(1_048_576);
     AtomicLong bodyBytesRead = new AtomicLong();
-    PageFetcher fetcher = new PageFetcher(limits, new AddressGuard(limits.allowAddresses()),
+    PageFetcher fetcher = new PageFetcher(limits, new io.wirewatch.model.net.AddressGuard(FetchLimits.ALLOW_ADDRESSES, limits.allowAddresses()),
         in -> counting(in, bodyBytesRead));
 
     FetchException e = assertTimeoutPreemptively(Duration.ofSeconds(10),

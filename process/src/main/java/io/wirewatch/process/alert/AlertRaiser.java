@@ -7,6 +7,7 @@ import io.wirewatch.model.Rule;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import io.wirewatch.process.match.MatchResult;
 import java.util.List;
 
 /** Turns an article's rule matches into alerts, keeping only rules whose filters accept the article. */
@@ -32,7 +33,15 @@ public final class AlertRaiser {
   public record Raised(List<PendingAlert> alerts, List<RuleError> failures) {}
 
   public Raised raise(Article a) {
-    RuleBook.Result found = rules.matchDetailed(a.title(), a.text());
+    return raise(a, rules.matchDetailed(a.title(), a.text()));
+  }
+
+  /** What an article raises, from what the shared matcher already found in it. */
+  public Raised raise(Article a, MatchResult<Object> matches) {
+    return raise(a, rules.matchDetailed(matches));
+  }
+
+  private Raised raise(Article a, RuleBook.Result found) {
     List<RuleMatch> matches = found.matches().stream()
         .filter(m -> m.rule().filters().accepts(a))
         .toList();

@@ -24,6 +24,24 @@ public final class FloodGate {
    */
   public record Memory(Alert alert, Instant until) {}
 
+  /** Told of each decision, e.g. to count alerts raised and updated. */
+  public interface Listener {
+    Listener NONE = (alert, update) -> {};
+
+    /** {@code alert} is to be published; {@code update} when it is an earlier alert seen again. */
+    void admitted(Alert alert, boolean update);
+  }
+
+  private final Listener listener;
+
+  public FloodGate() {
+    this(Listener.NONE);
+  }
+
+  public FloodGate(Listener listener) {
+    this.listener = listener;
+  }
+
   /**
    * The alert to publish for {@code fresh}: itself, the earlier alert of its story updated, or
    * nothing when the earlier alert already counts this article (an edit of a page it holds).
@@ -42,9 +60,11 @@ public final class FloodGate {
       }
       Alert updated = earlier.alert().seenAgain(alert.asArticle(), alert.raisedAt());
       memory.put(key, new Memory(updated, alert.raisedAt().plus(fresh.window())));
+      listener.admitted(updated, true);
       return Optional.of(updated);
     }
     memory.put(key, new Memory(alert, alert.raisedAt().plus(fresh.window())));
+    listener.admitted(alert, false);
     return Optional.of(alert);
   }
 

@@ -3,6 +3,7 @@ package io.wirewatch.process.alert;
 import io.wirewatch.model.Rule;
 import io.wirewatch.process.match.MatchResult;
 import io.wirewatch.process.match.QueryError;
+import io.wirewatch.process.match.MatchedQuery;
 import io.wirewatch.process.match.QueryMatcher;
 import java.io.Closeable;
 import java.util.ArrayList;
@@ -19,14 +20,31 @@ import java.util.Set;
  */
 public final class RuleBook implements Closeable {
 
-  private final QueryMatcher<Rule> matcher = new QueryMatcher<>();
+  /** Ids of rule queries start so, apart from the category terms a shared matcher also holds. */
+  private static final String ID_PREFIX = "rule:";
+
+  private final QueryMatcher<Object> matcher;
+  private final boolean ownsMatcher;
   private final List<RuleError> errors = new ArrayList<>();
 
   /** A book with no rules; add them with {@link #put(Rule)}. */
-  public RuleBook() {}
+  public RuleBook() {
+    this.matcher = new QueryMatcher<>();
+    this.ownsMatcher = true;
+  }
+
+  /**
+   * A book whose rules live in {@code shared}, beside the taxonomy's category terms: an article is
+   * then analysed and matched once for both ({@link #matchDetailed(MatchResult)}).
+   */
+  public RuleBook(QueryMatcher<Object> shared) {
+    this.matcher = shared;
+    this.ownsMatcher = false;
+  }
 
   /** A book with {@code rules}, indexed at once; the ones refused are listed by {@link #errors()}. */
   public RuleBook(Collection<Rule> rules) {
+    this();
     try {
       Set<String> seen = new HashSet<>();
       for (Rule r : rules) {
@@ -59,26 +77,31 @@ public final class RuleBook implements Closeable {
       remove(rule.id());
       return Optional.empty();
     }
-    return matcher.put(rule.id(), rule.query(), rule).map(RuleBook::toRuleError);
+    return matcher.put(ID_PREFIX + rule.id(), rule.query(), rule).map(RuleBook::toRuleError);
   }
 
   public void remove(String id) {
-    matcher.remove(id);
+    matcher.remove(ID_PREFIX + id);
   }
 
   /** Why {@code rule} would be refused, or empty when it would be accepted. */
   public Optional<RuleError> check(Rule rule) {
-    return matcher.check(rule.id(), rule.query()).map(RuleBook::toRuleError);
+    return matcher.check(ID_PREFIX + rule.id(), rule.query()).map(RuleBook::toRuleError);
   }
 
   /** The active rule {@code id}, if any. */
   public Optional<Rule> rule(String id) {
-    return matcher.get(id);
+    return matcher.get(ID_PREFIX + id).map(Rule.class::cast);
   }
 
   /** The active rules, sorted by id. */
   public List<Rule> rules() {
-    return matcher.all();
+    return matcher.all().stream().filter(Rule.class::isInstance).map(Rule.class::cast).toList();
+  }
+
+  /** How many rules are active; safe to call from any thread (a metrics scrape). */
+  public int size() {
+    return ownsMatcher ? matcher.size() : matcher.count(Rule.class::isInstance);
   }
 
   /** Rules refused when the book was built from a collection. */
@@ -101,19 +124,39 @@ public final class RuleBook implements Closeable {
   public record Result(List<RuleMatch> matches, int candidates, List<RuleError> failures) {}
 
   public Result matchDetailed(String title, String text) {
-    MatchResult<Rule> found = matcher.match(title, text, QueryMatcher.Detail.SNIPPETS);
-    return new Result(
-        found.matches().stream().map(m -> new RuleMatch(m.payload(), m.terms(), m.snippet(), m.hits())).toList(),
-        found.candidates(),
-        found.failures().stream().map(RuleBook::toRuleError).toList());
+    return matchDetailed(matcher.match(title, text, RuleBook::detail));
+  }
+
+  /**
+   * The rules among what the (shared) matcher found in an article; the other queries' matches
+   * (category terms) are left to their owners. Candidates count every query the article ran.
+   */
+  public Result matchDetailed(MatchResult<Object> found) {
+    List<RuleMatch> matches = new ArrayList<>();
+    for (MatchedQuery<Object> m : found.matches()) {
+      if (m.payload() instanceof Rule r) {
+        matches.add(new RuleMatch(r, m.terms(), m.snippet(), m.hits()));
+      }
+    }
+    return new Result(matches, found.candidates(), found.failures().stream()
+        .filter(e -> e.id().startsWith(ID_PREFIX)).map(RuleBook::toRuleError).toList());
+  }
+
+  /** How much a match of {@code payload} must be described: a rule's alert shows a snippet. */
+  public static QueryMatcher.Detail detail(Object payload) {
+    return payload instanceof Rule ? QueryMatcher.Detail.SNIPPETS : QueryMatcher.Detail.TERMS;
   }
 
   private static RuleError toRuleError(QueryError e) {
-    return new RuleError(e.id(), e.reason());
+    String id = e.id().startsWith(ID_PREFIX) ? e.id().substring(ID_PREFIX.length()) : e.id();
+    return new RuleError(id, e.reason());
   }
 
+  /** Closes the matcher when it is the book's own; a shared one is its owner's to close. */
   @Override
   public void close() {
-    matcher.close();
+    if (ownsMatcher) {
+      matcher.close();
+    }
   }
 }

@@ -26,21 +26,19 @@ final class MatchDescriber {
   private final String title;
   private final String text;
   private final int bodyStart;
-  private final QueryMatcher.Detail detail;
   private final Map<Long, String> titleSnippets = new HashMap<>();
   private final Map<Long, String> textSnippets = new HashMap<>();
   private final Map<Long, String> titleWords = new HashMap<>();
   private final Map<Long, String> textWords = new HashMap<>();
 
-  MatchDescriber(ArticleDocument article, QueryMatcher.Detail detail) {
+  MatchDescriber(ArticleDocument article) {
     this.title = article.title;
     this.text = article.text;
     this.bodyStart = article.bodyStart;
-    this.detail = detail;
   }
 
   /** Where {@code query}'s hits are, as terms, a count and (with snippets) a snippet. */
-  <T> MatchedQuery<T> describe(String id, T payload, QueryHits m) {
+  <T> MatchedQuery<T> describe(String id, T payload, QueryHits m, QueryMatcher.Detail detail) {
     Collection<HighlightsMatch.Hit> titleField = m.hits(NewsQueryParser.TITLE);
     List<HighlightsMatch.Hit> titleHits = new ArrayList<>(titleField);
     List<HighlightsMatch.Hit> textHits = new ArrayList<>();

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.apache.lucene.analysis.Analyzer;
@@ -162,13 +164,19 @@ final class QueryIndex<T> implements Closeable {
     return payloads.size();
   }
 
+  int count(Predicate<? super T> which) {
+    flush();
+    return (int) payloads.values().stream().filter(which).count();
+  }
+
   /** Segments of the index, after the pending changes: for tests. */
   int segments() throws IOException {
     flush();
     return config.segments();
   }
 
-  MatchResult<T> match(ArticleDocument article, MatchDescriber describer) {
+  MatchResult<T> match(ArticleDocument article, MatchDescriber describer,
+      Function<? super T, QueryMatcher.Detail> detail) {
     flush();
     List<MatchedQuery<T>> out = new ArrayList<>();
     List<QueryError> failures = new ArrayList<>();
@@ -179,7 +187,7 @@ final class QueryIndex<T> implements Closeable {
       for (QueryHits m : found.getMatches()) {
         T payload = payloads.get(m.getQueryId());
         if (payload != null) {
-          out.add(describer.describe(m.getQueryId(), payload, m));
+          out.add(describer.describe(m.getQueryId(), payload, m, detail.apply(payload)));
         }
       }
       // Monitor catches what a query throws while it is checked and reports it here, by query;

@@ -4,6 +4,8 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.Query;
 
@@ -104,10 +106,24 @@ public final class QueryMatcher<T> implements Closeable {
     return index.size();
   }
 
+  /** How many stored queries have a payload that {@code which} accepts. */
+  public int count(Predicate<? super T> which) {
+    return index.count(which);
+  }
+
   /** The queries that match an article with this headline and body. */
   public MatchResult<T> match(String title, String text, Detail detail) {
+    return match(title, text, payload -> detail);
+  }
+
+  /**
+   * The queries that match an article, each described as much as its payload needs: one engine
+   * holding queries of several kinds (rules that need snippets, category terms that do not) matches
+   * an article once for all of them.
+   */
+  public MatchResult<T> match(String title, String text, Function<? super T, Detail> detail) {
     ArticleDocument article = ArticleDocument.analyse(analyzer, phrases, title, text);
-    return index.match(article, new MatchDescriber(article, detail));
+    return index.match(article, new MatchDescriber(article), detail);
   }
 
   /** Segments of the query index, for tests. */

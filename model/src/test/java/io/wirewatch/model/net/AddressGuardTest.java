@@ -1,17 +1,21 @@
-package io.wirewatch.ingest.fetch;
+package io.wirewatch.model.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.wirewatch.model.InvalidInputException;
 import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class AddressGuardTest {
 
+  private static final String SETTING = "stage.allow-addresses";
+
   private static AddressGuard resolvingTo(String address, List<String> allow) {
-    return new AddressGuard(allow, host -> new InetAddress[] {InetAddress.getByName(address)});
+    return new AddressGuard(SETTING, allow, host -> new InetAddress[] {InetAddress.getByName(address)});
   }
 
   @Test
@@ -20,7 +24,8 @@ class AddressGuardTest {
         "100.64.0.1", "0.0.0.0", "224.0.0.1", "255.255.255.255", "::1", "fe80::1", "fd00:ec2::254",
         "::ffff:10.0.0.1", "::")) {
       assertThatThrownBy(() -> resolvingTo(a, List.of()).check(URI.create("http://news.example/feed")))
-          .as(a).isInstanceOf(FetchException.class).hasMessageContaining("refused");
+          .as(a).isInstanceOf(AddressGuard.RefusedAddressException.class).hasMessageContaining("refused")
+          .hasMessageContaining("allow it with " + SETTING);
     }
   }
 
@@ -36,21 +41,30 @@ class AddressGuardTest {
     resolvingTo("127.0.0.1", List.of("127.0.0.1")).check(URI.create("http://localhost:8080/"));
     resolvingTo("10.9.8.7", List.of("10.0.0.0/8")).check(URI.create("http://intranet/"));
     assertThatThrownBy(() -> resolvingTo("127.0.0.2", List.of("127.0.0.1")).check(URI.create("http://x/")))
-        .isInstanceOf(FetchException.class);
+        .isInstanceOf(AddressGuard.RefusedAddressException.class);
   }
 
   @Test
   void oneBadAddressAmongSeveralIsEnoughToRefuse() {
-    AddressGuard g = new AddressGuard(List.of(), host -> new InetAddress[] {
+    AddressGuard g = new AddressGuard(SETTING, List.of(), host -> new InetAddress[] {
         InetAddress.getByName("8.8.8.8"), InetAddress.getByName("169.254.169.254")});
     assertThatThrownBy(() -> g.check(URI.create("http://rebind.example/")))
         .hasMessageContaining("169.254.169.254").hasMessageContaining("link-local");
   }
 
   @Test
+  void aNameThatDoesNotResolveIsUnknownNotRefused() {
+    AddressGuard g = new AddressGuard(SETTING, List.of(), host -> new InetAddress[0]);
+    assertThatThrownBy(() -> g.resolve("nowhere.example"))
+        .isInstanceOf(UnknownHostException.class).isNotInstanceOf(AddressGuard.RefusedAddressException.class);
+  }
+
+  @Test
   void badAllowListEntryNamesTheSetting() {
-    assertThatThrownBy(() -> new AddressGuard(List.of("localhost")))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ingest.fetch.allow-addresses");
+    assertThatThrownBy(() -> new AddressGuard(SETTING, List.of("localhost")))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining(SETTING);
+    assertThatThrownBy(() -> new AddressGuard(SETTING, List.of("10.0.0.0/33")))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining(SETTING);
     assertThat(AddressGuard.isRefused(InetAddress.getLoopbackAddress())).isTrue();
   }
 }

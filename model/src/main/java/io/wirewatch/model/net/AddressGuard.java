@@ -1,4 +1,4 @@
-package io.wirewatch.ingest.fetch;
+package io.wirewatch.model.net;
 
 import io.wirewatch.model.InvalidInputException;
 import java.net.Inet4Address;
@@ -9,6 +9,7 @@ import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Refuses requests to addresses a news poller has no business reaching (SSRF): loopback, private
@@ -22,7 +23,12 @@ import java.util.List;
  * through it; a pooled connection is reused only for the host it was checked for.
  *
  * <p>An explicit allow-list (addresses or CIDR blocks) lifts the refusal per address: the tests
- * and the benchmark serve from 127.0.0.1.
+ * and the benchmark serve from 127.0.0.1. Each stage that reaches out over HTTP names its own
+ * setting for that list ({@code ingest.fetch.allow-addresses}, {@code notify.allow-addresses}),
+ * and refusals name it.
+ *
+ * <p>Kept in {@code model} (it needs only the JDK) so that every stage guards its outgoing
+ * requests the same way; each stage maps a refusal to its own failure type.
  */
 public final class AddressGuard {
 
@@ -32,29 +38,38 @@ public final class AddressGuard {
     InetAddress[] resolve(String host) throws UnknownHostException;
   }
 
+  private final String setting;
   private final List<Block> allowed;
   private final Resolver resolver;
 
-  public AddressGuard(Collection<String> allowList, Resolver resolver) {
+  /**
+   * @param setting   the setting the allow-list comes from, named in refusals and in errors about it
+   * @param allowList addresses or CIDR blocks that may be reached although internal
+   * @param resolver  the name resolution to check (the system's, or a test's)
+   * @throws InvalidInputException when an entry is not an address or CIDR block, naming the setting
+   */
+  public AddressGuard(String setting, Collection<String> allowList, Resolver resolver) {
+    this.setting = Objects.requireNonNull(setting, "setting");
     List<Block> blocks = new ArrayList<>();
     for (String s : allowList) {
       if (!s.isBlank()) {
-        blocks.add(Block.parse(s.trim()));
+        blocks.add(Block.parse(setting, s.trim()));
       }
     }
     this.allowed = List.copyOf(blocks);
     this.resolver = resolver;
   }
 
-  public AddressGuard(Collection<String> allowList) {
-    this(allowList, InetAddress::getAllByName);
+  /** A guard on the system's name resolution. */
+  public AddressGuard(String setting, Collection<String> allowList) {
+    this(setting, allowList, InetAddress::getAllByName);
   }
 
   /** A host that resolves to an address the guard refuses; what {@link #resolve} throws. */
   public static final class RefusedAddressException extends UnknownHostException {
     private static final long serialVersionUID = 1L;
 
-    RefusedAddressException(String message) {
+    public RefusedAddressException(String message) {
       super(message);
     }
   }
@@ -74,25 +89,26 @@ public final class AddressGuard {
     for (InetAddress a : addresses) {
       if (isRefused(a) && !isAllowed(a)) {
         throw new RefusedAddressException("refused: " + name + " resolves to " + a.getHostAddress()
-            + ", a " + kind(a) + " address (allow it with ingest.fetch.allow-addresses)");
+            + ", a " + kind(a) + " address (allow it with " + setting + ")");
       }
     }
     return addresses.clone();
   }
 
-  /** Throws when {@code url}'s host resolves to a refused address that is not allow-listed. */
-  public void check(URI url) throws FetchException {
+  /**
+   * Checks {@code url}'s host as {@link #resolve} does: a check ahead of time (a configured URL at
+   * start), not a replacement for the guard as the client's DNS.
+   *
+   * @throws RefusedAddressException when the host resolves to a refused address
+   * @throws UnknownHostException     when it does not resolve
+   * @throws IllegalArgumentException when the URL has no host
+   */
+  public void check(URI url) throws UnknownHostException {
     String host = url.getHost();
     if (host == null) {
-      throw new FetchException(FetchException.Kind.SCHEME, "URL has no host", url, 0);
+      throw new IllegalArgumentException("URL has no host: " + url);
     }
-    try {
-      resolve(host);
-    } catch (RefusedAddressException e) {
-      throw new FetchException(FetchException.Kind.REFUSED_ADDRESS, e.getMessage(), url, 0);
-    } catch (UnknownHostException e) {
-      throw new FetchException(FetchException.Kind.UNKNOWN_HOST, "unknown host '" + host + "'", url, 0, e);
-    }
+    resolve(host);
   }
 
   private boolean isAllowed(InetAddress a) {
@@ -169,22 +185,22 @@ public final class AddressGuard {
 
   /** An address or a CIDR block of the allow-list. */
   private record Block(byte[] network, int prefix) {
-    static Block parse(String s) {
+    static Block parse(String setting, String s) {
       String[] parts = s.split("/", 2);
       try {
         // getByName on a literal never does a lookup; a host name here is a configuration error.
         if (!parts[0].matches("[0-9a-fA-F:.]+")) {
-          throw new InvalidInputException("ingest.fetch.allow-addresses: '" + s
+          throw new InvalidInputException(setting + ": '" + s
               + "' is not an IP address or CIDR block");
         }
         byte[] net = InetAddress.getByName(parts[0]).getAddress();
         int prefix = parts.length == 2 ? Integer.parseInt(parts[1]) : net.length * 8;
         if (prefix < 0 || prefix > net.length * 8) {
-          throw new InvalidInputException("ingest.fetch.allow-addresses: bad prefix in '" + s + "'");
+          throw new InvalidInputException(setting + ": bad prefix in '" + s + "'");
         }
         return new Block(net, prefix);
       } catch (UnknownHostException | NumberFormatException e) {
-        throw new InvalidInputException("ingest.fetch.allow-addresses: '" + s
+        throw new InvalidInputException(setting + ": '" + s
             + "' is not an IP address or CIDR block", e);
       }
     }
