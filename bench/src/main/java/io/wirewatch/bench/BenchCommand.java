@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
       FeedsBench.class,
       IngestBench.class,
       MatchBench.class,
+      StoriesBench.class,
+      StoriesScaleBench.class,
     })
 public final class BenchCommand implements Runnable {
 

@@ -1,0 +1,21 @@
+package io.wirewatch.process.story;
+
+/**
+ * A story an article was scored against.
+ *
+ * @param storyId   the story
+ * @param headline  its headline at the time
+ * @param score     the model's probability that the article belongs to it
+ * @param features  the feature values, in the order of {@link StoryFeatures#NAMES}
+ */
+public record StoryCandidate(String storyId, String headline, double score, double[] features) {
+
+  /** The value of one named feature. */
+  public double feature(String name) {
+    int i = StoryFeatures.NAMES.indexOf(name);
+    if (i < 0) {
+      throw new IllegalArgumentException("no feature named " + name + "; features are " + StoryFeatures.NAMES);
+    }
+    return features[i];
+  }
+}
