@@ -120,8 +120,8 @@ final class ClusterCommand implements Callable<Integer> {
         b.append(String.format(Locale.ROOT, "  ... and %d more candidates%n", a.candidates().size() - 3));
         break;
       }
-      b.append(String.format(Locale.ROOT, "  %s story %s \"%s\": p=%.3f%n", shown == 1 && !a.started() ? "joined" : "candidate",
-          c.storyId(), c.headline(), c.score()));
+      b.append(String.format(Locale.ROOT, "  %s story %s \"%s\": p=%.3f, shingle Jaccard %.2f%n",
+          shown == 1 && !a.started() ? "joined" : "candidate", c.storyId(), c.headline(), c.score(), c.duplicate()));
       double[] contrib = model.contributions(c.features());
       List<Integer> order = new ArrayList<>();
       for (int i = 0; i < contrib.length; i++) {

@@ -77,10 +77,6 @@ public final class StoriesBench implements Callable<Integer> {
       description = "Train on every topic and every variant of the corpus and write the model (how the bundled one is made).")
   Path writeModel;
 
-  @Option(names = "--dump-pairs", hidden = true, paramLabel = "FILE",
-      description = "Writes the oracle replay's pairs (all topics, all variants) as CSV, for feature analysis.")
-  Path dumpPairs;
-
   @Option(names = "--dump-assignments", hidden = true, paramLabel = "FILE",
       description = "Writes the in-sample run's assignments (variant, id, gold, story, started, score, best features) as JSON lines.")
   Path dumpAssignments;
@@ -88,9 +84,6 @@ public final class StoriesBench implements Callable<Integer> {
   @Option(names = "--features", hidden = true, split = ",", paramLabel = "NAME",
       description = "Learn weights for these features only (ablation).")
   List<String> featureNames;
-
-  @Option(names = "--refine", hidden = true, defaultValue = "0", description = "Rounds of coordinate ascent on B-cubed F1 after the fit.")
-  int refine;
 
   @Option(names = "--variants", split = ",", paramLabel = "NAME",
       defaultValue = "original,bag-of-words,headline+lead,bag-of-words+lead",
@@ -162,9 +155,6 @@ public final class StoriesBench implements Callable<Integer> {
       streams.put(v.name(), s);
     }
 
-    if (dumpPairs != null) {
-      dump(variants, streams, trainer, dumpPairs);
-    }
     if (writeModel != null) {
       write(out, trainer, variants, streams, writeModel);
     }
@@ -203,9 +193,6 @@ public final class StoriesBench implements Callable<Integer> {
         long t0 = System.nanoTime();
         StoryModelTrainer.Examples examples = trainer.examples(training);
         StoryModel m = trainer.withBestThreshold(StoryModelTrainer.fit(examples), training);
-        if (refine > 0) {
-          m = trainer.refine(m, training, refine);
-        }
         long trainMs = (System.nanoTime() - t0) / 1_000_000;
         int heldOut = 0;
         for (Variant v : variants) {
@@ -318,9 +305,6 @@ public final class StoriesBench implements Callable<Integer> {
     List<List<LabelledItem>> all = variants.stream().map(v -> streams.get(v.name())).toList();
     StoryModelTrainer.Examples examples = trainer.examples(all);
     StoryModel m = trainer.withBestThreshold(StoryModelTrainer.fit(examples), all);
-    if (refine > 0) {
-      m = trainer.refine(m, all, refine);
-    }
     long positives = examples.labels().stream().filter(b -> b).count();
     try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       m.write(w, List.of(
@@ -334,26 +318,6 @@ public final class StoriesBench implements Callable<Integer> {
     }
     out.printf("wrote %s: %s%n", file, m);
     out.flush();
-  }
-
-  private static void dump(List<Variant> variants, Map<String, List<LabelledItem>> streams, StoryModelTrainer trainer, Path file)
-      throws IOException {
-    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      w.write("variant,article,gold,candidate,label," + String.join(",", io.wirewatch.process.story.StoryFeatures.NAMES) + "\n");
-      for (Variant v : variants) {
-        StoryModelTrainer.Examples ex = trainer.examples(List.of(streams.get(v.name())));
-        for (int i = 0; i < ex.features().size(); i++) {
-          int article = ex.articleOf().get(i);
-          StringBuilder b = new StringBuilder(v.name()).append(',').append(article).append(',')
-              .append(streams.get(v.name()).get(article).gold()).append(',').append(ex.candidateGold().get(i)).append(',')
-              .append(ex.labels().get(i) ? 1 : 0);
-          for (double f : ex.features().get(i)) {
-            b.append(',').append(String.format(Locale.ROOT, "%.5f", f));
-          }
-          w.write(b.append('\n').toString());
-        }
-      }
-    }
   }
 
   private static StoryModel readModel(Path file) {

@@ -9,8 +9,5 @@ package io.wirewatch.process.story;
  * @param entities    proper nouns
  * @param queryTerms  heaviest text terms, heaviest first (ties by term)
  * @param queryWeights their weights
- * @param entityTerms heaviest names, heaviest first
- * @param entityWeights their weights
  */
-public record ItemVectors(TermVector text, TermVector title, TermVector entities, String[] queryTerms, float[] queryWeights,
-    String[] entityTerms, float[] entityWeights) {}
+public record ItemVectors(TermVector text, TermVector title, TermVector entities, String[] queryTerms, float[] queryWeights) {}

@@ -28,13 +28,10 @@ import java.util.Objects;
  * @param topTerms         the story's distinctive terms, heaviest first: what the candidate index
  *                         files the story under (the index is rebuilt from this field)
  * @param text             centroid of the articles' unit TF-IDF vectors (headline and body), heaviest terms only
- * @param title            centroid of the headlines' unit TF-IDF vectors, heaviest terms only
  * @param entities         centroid of the articles' proper-noun vectors (words written with a capital
  *                         inside a sentence), heaviest terms only; empty for lower-cased text
  * @param casedArticles    articles whose text had usable capitals
  * @param signatures       MinHash signatures of the first and the most recent articles, bounded
- * @param cohesion         sum over the articles that joined of their text cosine to the story when they
- *                         joined: divided by {@code articleCount - 1}, how alike the story's articles are
  */
 public record Story(
     String id,
@@ -51,11 +48,9 @@ public record Story(
     List<CountryMention> countries,
     List<String> topTerms,
     TermVector text,
-    TermVector title,
     TermVector entities,
     int casedArticles,
-    List<int[]> signatures,
-    float cohesion) {
+    List<int[]> signatures) {
 
   public Story {
     Objects.requireNonNull(id, "id");
@@ -66,14 +61,8 @@ public record Story(
     countries = countries == null ? List.of() : List.copyOf(countries);
     topTerms = topTerms == null ? List.of() : List.copyOf(topTerms);
     text = text == null ? TermVector.EMPTY : text;
-    title = title == null ? TermVector.EMPTY : title;
     entities = entities == null ? TermVector.EMPTY : entities;
     signatures = signatures == null ? List.of() : List.copyOf(signatures);
-  }
-
-  /** Mean text cosine of the articles that joined, when they joined; 0 for a story of one article. */
-  public double meanCohesion() {
-    return articleCount > 1 ? cohesion / (articleCount - 1) : 0;
   }
 
   /** Whether an article at {@code time} may still join: the story has been active within the window. */

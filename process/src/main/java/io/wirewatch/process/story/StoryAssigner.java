@@ -29,7 +29,6 @@ import java.util.TreeMap;
 public final class StoryAssigner {
 
   private static final int HEADLINE_FALLBACK_CHARS = 160;
-  private static final int ENTITY_TOP = 4;
 
   private final StoryState state;
   private final StoryAnalyzer analyzer;
@@ -94,9 +93,8 @@ public final class StoryAssigner {
     Evaluation e = evaluate(item, analysis, fallbackTime, null);
     StoryCandidate best = e.candidates.isEmpty() ? null : e.candidates.get(0);
     StoryCandidate copy = null;
-    int dup = StoryFeatures.NAMES.indexOf("duplicate");
     for (StoryCandidate c : e.candidates) {
-      if (c.features()[dup] >= config.duplicateJaccard() && (copy == null || c.features()[dup] > copy.features()[dup])) {
+      if (c.duplicate() >= config.duplicateJaccard() && (copy == null || c.duplicate() > copy.duplicate())) {
         copy = c;
       }
     }
@@ -139,15 +137,17 @@ public final class StoryAssigner {
     long n = state.documentCount();
     TermVector tf = analysis.text();
     float[] idf = new float[tf.size()];
+    long[] df = new long[tf.size()];
     for (int i = 0; i < idf.length; i++) {
-      idf[i] = (float) Math.log((n + 1.0) / (state.documentFrequency(tf.terms()[i]) + 0.5));
+      df[i] = state.documentFrequency(tf.terms()[i]);
+      idf[i] = (float) Math.log((n + config.priorDocuments() + 1.0) / (df[i] + 0.5));
     }
-    ItemVectors vectors = weigh(analysis, idf);
+    ItemVectors vectors = weigh(analysis, idf, df);
     List<StoryCandidate> out = new ArrayList<>();
     state.forEachStory(s -> {
       if (s.activeAt(time, config.window())) {
         double[] f = StoryFeatures.compute(vectors, analysis, s);
-        out.add(new StoryCandidate(s.id(), s.headline(), model.probability(f), f));
+        out.add(new StoryCandidate(s.id(), s.headline(), model.probability(f), f, StoryFeatures.duplicate(analysis, s)));
       }
     });
     out.sort(Comparator.comparingDouble(StoryCandidate::score).reversed().thenComparing(StoryCandidate::storyId));
@@ -193,9 +193,9 @@ public final class StoryAssigner {
     float[] idf = new float[tf.size()];
     for (int i = 0; i < df.length; i++) {
       df[i] = state.documentFrequency(tf.terms()[i]);
-      idf[i] = (float) Math.log((n + 1.0) / (df[i] + 0.5));
+      idf[i] = (float) Math.log((n + config.priorDocuments() + 1.0) / (df[i] + 0.5));
     }
-    ItemVectors vectors = weigh(analysis, idf);
+    ItemVectors vectors = weigh(analysis, idf, df);
     long activeSince = time.minus(config.window()).toEpochMilli();
     List<String> retrieved = index.candidates(vectors.queryTerms(), vectors.queryWeights(), activeSince, config.candidates());
     List<String> ids = new ArrayList<>(retrieved);
@@ -210,7 +210,7 @@ public final class StoryAssigner {
         continue;
       }
       double[] f = StoryFeatures.compute(vectors, analysis, s);
-      candidates.add(new StoryCandidate(id, s.headline(), model.probability(f), f));
+      candidates.add(new StoryCandidate(id, s.headline(), model.probability(f), f, StoryFeatures.duplicate(analysis, s)));
       stories.put(id, s);
     }
     candidates.sort(Comparator.comparingDouble(StoryCandidate::score).reversed().thenComparing(StoryCandidate::storyId));
@@ -247,7 +247,7 @@ public final class StoryAssigner {
         List.of(e.vectors.queryTerms()));
   }
 
-  private ItemVectors weigh(TextAnalysis a, float[] idf) {
+  private ItemVectors weigh(TextAnalysis a, float[] idf, long[] df) {
     TermVector tf = a.text();
     float[] w = new float[tf.size()];
     for (int i = 0; i < w.length; i++) {
@@ -256,9 +256,23 @@ public final class StoryAssigner {
     TermVector text = TermVector.of(tf.terms(), w).normalized();
     TermVector title = weighSubset(a.title(), tf.terms(), idf);
     TermVector entities = weighSubset(a.entities(), tf.terms(), idf);
-    String[] query = text.termsByWeight(config.queryTerms());
-    String[] names = entities.termsByWeight(ENTITY_TOP);
-    return new ItemVectors(text, title, entities, query, weightsOf(query, text), names, weightsOf(names, entities));
+    // Query by the heaviest terms seen before: a term no earlier article had (the heaviest, by IDF)
+    // cannot be filed under any story, and would only push the useful terms out of the query.
+    int seen = 0;
+    for (long f : df) {
+      seen += f > 0 ? 1 : 0;
+    }
+    String[] st = new String[seen];
+    float[] sw = new float[seen];
+    for (int i = 0, k = 0; i < df.length; i++) {
+      if (df[i] > 0) {
+        st[k] = text.terms()[i];
+        sw[k++] = text.weights()[i];
+      }
+    }
+    TermVector known = new TermVector(st, sw, 0f);
+    String[] query = known.termsByWeight(config.queryTerms());
+    return new ItemVectors(text, title, entities, query, weightsOf(query, text));
   }
 
   private static float[] weightsOf(String[] terms, TermVector v) {
@@ -292,12 +306,10 @@ public final class StoryAssigner {
         .map(m -> new CountryMention(m.code(), 1)).limit(config.maxCountries()).toList();
     return new Story(id, item.language(), headline(item), item.id(), 0f, e.time, e.time, 1, sources.size(), sources,
         List.of(article(item)), countries, List.of(text.termsByWeight(config.indexTerms())), text,
-        v.title().top(config.titleTerms()), v.entities().top(config.entityTerms()), e.analysis.cased() ? 1 : 0,
-        List.of(e.analysis.signature()), 0f);
+        v.entities().top(config.entityTerms()), e.analysis.cased() ? 1 : 0, List.of(e.analysis.signature()));
   }
 
   private Story add(Story s, Evaluation e, double score) {
-    float joinText = (float) e.vectors.text().cosine(s.text());
     StoryItem item = e.item;
     ItemVectors v = e.vectors;
     TermVector text = s.text().plus(v.text(), config.textTerms());
@@ -337,9 +349,8 @@ public final class StoryAssigner {
     Instant last = e.time.isAfter(s.lastSeen()) ? e.time : s.lastSeen();
     return new Story(s.id(), s.language(), headline, headlineId, headlineScore, first, last, s.articleCount() + 1,
         sourceCount, sources, latest, mergeCountries(s.countries(), e.analysis.countries()),
-        List.of(text.termsByWeight(config.indexTerms())), text, s.title().plus(v.title(), config.titleTerms()),
-        s.entities().plus(v.entities(), config.entityTerms()), s.casedArticles() + (e.analysis.cased() ? 1 : 0), signatures,
-        s.cohesion() + joinText);
+        List.of(text.termsByWeight(config.indexTerms())), text, s.entities().plus(v.entities(), config.entityTerms()),
+        s.casedArticles() + (e.analysis.cased() ? 1 : 0), signatures);
   }
 
   private List<CountryMention> mergeCountries(List<CountryMention> story, List<CountryMention> article) {

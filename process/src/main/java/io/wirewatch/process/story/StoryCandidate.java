@@ -7,8 +7,9 @@ package io.wirewatch.process.story;
  * @param headline  its headline at the time
  * @param score     the model's probability that the article belongs to it
  * @param features  the feature values, in the order of {@link StoryFeatures#NAMES}
+ * @param duplicate the highest estimated shingle Jaccard with the story's kept articles
  */
-public record StoryCandidate(String storyId, String headline, double score, double[] features) {
+public record StoryCandidate(String storyId, String headline, double score, double[] features, double duplicate) {
 
   /** The value of one named feature. */
   public double feature(String name) {

@@ -14,7 +14,6 @@ import java.util.Objects;
  * @param maxPostings     a term filed under more stories than this is too common to find candidates by
  *                        (the article's other terms still are looked up)
  * @param textTerms       terms kept in a story's headline-and-body centroid
- * @param titleTerms      terms kept in a story's headline centroid
  * @param entityTerms     terms kept in a story's proper-noun centroid
  * @param latestArticles  articles a story lists
  * @param maxSources      sources a story lists
@@ -22,6 +21,9 @@ import java.util.Objects;
  * @param signatures      MinHash signatures a story keeps (its first article's and the latest ones)
  * @param duplicateJaccard estimated shingle Jaccard at or above which an article is a copy of a story's
  *                        article and joins it whatever the model says
+ * @param priorDocuments  documents without any of an article's terms assumed before the stream starts:
+ *                        IDF = ln((N + prior + 1) / (df + 0.5)). Without it, the second article of a cold
+ *                        stream finds every word it shares with the first as common as a stop word
  */
 public record StoryConfig(
     Duration window,
@@ -30,16 +32,16 @@ public record StoryConfig(
     int indexTerms,
     int maxPostings,
     int textTerms,
-    int titleTerms,
     int entityTerms,
     int latestArticles,
     int maxSources,
     int maxCountries,
     int signatures,
-    double duplicateJaccard) {
+    double duplicateJaccard,
+    int priorDocuments) {
 
   public static final StoryConfig DEFAULT = new StoryConfig(
-      Duration.ofDays(3), 16, 12, 16, 20_000, 100, 30, 30, 10, 50, 10, 4, 0.6);
+      Duration.ofDays(3), 24, 20, 24, 20_000, 100, 30, 10, 50, 10, 4, 0.6, 10);
 
   public StoryConfig {
     Objects.requireNonNull(window, "window");
@@ -51,12 +53,14 @@ public record StoryConfig(
     positive("indexTerms", indexTerms);
     positive("maxPostings", maxPostings);
     positive("textTerms", textTerms);
-    positive("titleTerms", titleTerms);
     positive("entityTerms", entityTerms);
     positive("latestArticles", latestArticles);
     positive("maxSources", maxSources);
     positive("maxCountries", maxCountries);
     positive("signatures", signatures);
+    if (priorDocuments < 0) {
+      throw new IllegalArgumentException("priorDocuments must not be negative, got " + priorDocuments);
+    }
     if (!(duplicateJaccard > 0 && duplicateJaccard <= 1)) {
       throw new IllegalArgumentException("duplicateJaccard must be in (0, 1], got " + duplicateJaccard);
     }
@@ -69,12 +73,12 @@ public record StoryConfig(
   }
 
   public StoryConfig withWindow(Duration w) {
-    return new StoryConfig(w, candidates, queryTerms, indexTerms, maxPostings, textTerms, titleTerms, entityTerms,
-        latestArticles, maxSources, maxCountries, signatures, duplicateJaccard);
+    return new StoryConfig(w, candidates, queryTerms, indexTerms, maxPostings, textTerms, entityTerms,
+        latestArticles, maxSources, maxCountries, signatures, duplicateJaccard, priorDocuments);
   }
 
   public StoryConfig withCandidates(int c) {
-    return new StoryConfig(window, c, queryTerms, indexTerms, maxPostings, textTerms, titleTerms, entityTerms,
-        latestArticles, maxSources, maxCountries, signatures, duplicateJaccard);
+    return new StoryConfig(window, c, queryTerms, indexTerms, maxPostings, textTerms, entityTerms,
+        latestArticles, maxSources, maxCountries, signatures, duplicateJaccard, priorDocuments);
   }
 }

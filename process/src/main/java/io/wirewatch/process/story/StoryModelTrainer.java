@@ -34,8 +34,7 @@ public final class StoryModelTrainer {
   }
 
   /** Pairwise examples: features and whether the story was the article's gold story. */
-  public record Examples(List<double[]> features, List<Boolean> labels, List<Integer> articleOf, List<String> candidateGold,
-      int articles, int goldRetrieved, int goldActive) {
+  public record Examples(List<double[]> features, List<Boolean> labels, int articles, int goldRetrieved, int goldActive) {
     /** Share of articles whose active gold story the candidate index found by itself. */
     public double candidateRecall() {
       return goldActive == 0 ? 1 : (double) goldRetrieved / goldActive;
@@ -80,15 +79,12 @@ public final class StoryModelTrainer {
   public Examples examples(List<List<LabelledItem>> streams) {
     List<double[]> features = new ArrayList<>();
     List<Boolean> labels = new ArrayList<>();
-    List<Integer> articleOf = new ArrayList<>();
-    List<String> candidateGold = new ArrayList<>();
     int articles = 0;
     int retrieved = 0;
     int active = 0;
     for (List<LabelledItem> stream : streams) {
       StoryAssigner oracle = new StoryAssigner(new InMemoryStoryState(), analyzer, StoryModel.bundled(), config);
       Map<String, String> storyOfGold = new HashMap<>();
-      Map<String, String> goldOfStory = new HashMap<>();
       for (LabelledItem x : stream) {
         articles++;
         String goldStory = storyOfGold.get(x.gold());
@@ -104,18 +100,15 @@ public final class StoryModelTrainer {
           }
           features.add(f);
           labels.add(c.storyId().equals(goldStory));
-          articleOf.add(articles - 1);
-          candidateGold.add(goldOfStory.get(c.storyId()));
         }
         if (goldActive && e.retrieved.contains(goldStory)) {
           retrieved++;
         }
         StoryAssignment a = oracle.commit(e, goldActive ? goldStory : null, 1, false);
         storyOfGold.put(x.gold(), a.storyId());
-        goldOfStory.put(a.storyId(), x.gold());
       }
     }
-    return new Examples(features, labels, articleOf, candidateGold, articles, retrieved, active);
+    return new Examples(features, labels, articles, retrieved, active);
   }
 
   /** L2-regularised logistic regression over the examples; the threshold is left at 0.5. */
@@ -183,51 +176,6 @@ public final class StoryModelTrainer {
       best[0] = t;
       best[1] = f1;
     }
-  }
-
-  /**
-   * Coordinate ascent on the weights of the used features, each moved by +-step (and then half
-   * steps), keeping a move when the mean B-cubed F1 of the online assignment over the streams
-   * improves; the threshold is chosen again after every round. Experimental.
-   */
-  public StoryModel refine(StoryModel start, List<List<LabelledItem>> streams, int rounds) {
-    StoryModel best = withBestThreshold(start, streams);
-    double bestF1 = meanF1(best, streams);
-    double step = 1.0;
-    for (int r = 0; r < rounds; r++) {
-      boolean moved = false;
-      for (int k = 0; k < used.length; k++) {
-        if (!used[k]) {
-          continue;
-        }
-        for (double d : new double[] {step, -step}) {
-          double[] w = best.weights();
-          w[k] += d;
-          StoryModel m = new StoryModel(StoryFeatures.NAMES, w, best.bias(), best.threshold());
-          double f1 = meanF1(m, streams);
-          if (f1 > bestF1 + 1e-9) {
-            best = m;
-            bestF1 = f1;
-            moved = true;
-            break;
-          }
-        }
-      }
-      best = withBestThreshold(best, streams);
-      bestF1 = meanF1(best, streams);
-      if (!moved) {
-        step /= 2;
-      }
-    }
-    return best;
-  }
-
-  private double meanF1(StoryModel m, List<List<LabelledItem>> streams) {
-    double sum = 0;
-    for (List<LabelledItem> stream : streams) {
-      sum += score(m, stream).b3F1();
-    }
-    return sum / streams.size();
   }
 
   /** Runs the online assignment with {@code model} over one stream and scores it against the gold. */

@@ -117,16 +117,12 @@ public record TermVector(String[] terms, float[] weights, float norm) {
     if (n <= limit) {
       return of(Arrays.copyOf(t, n), Arrays.copyOf(w, n));
     }
-    Integer[] order = new Integer[n];
-    for (int k = 0; k < n; k++) {
-      order[k] = k;
+    long[] order = heaviestFirst(w, n);
+    int[] kept = new int[limit];
+    for (int k = 0; k < limit; k++) {
+      kept[k] = (int) order[k];
     }
-    Arrays.sort(order, (x, y) -> {
-      int c = Float.compare(w[y], w[x]);
-      return c != 0 ? c : t[x].compareTo(t[y]);
-    });
-    Integer[] kept = Arrays.copyOf(order, limit);
-    Arrays.sort(kept);
+    Arrays.sort(kept); // back to term order
     String[] kt = new String[limit];
     float[] kw = new float[limit];
     for (int k = 0; k < limit; k++) {
@@ -136,20 +132,31 @@ public record TermVector(String[] terms, float[] weights, float norm) {
     return of(kt, kw);
   }
 
+  /**
+   * Positions sorted by decreasing weight, ties by position (= by term, since terms are sorted), as
+   * the low 32 bits of longs: one primitive sort instead of boxed comparisons, on every story update.
+   */
+  private static long[] heaviestFirst(float[] w, int n) {
+    long[] keys = new long[n];
+    for (int k = 0; k < n; k++) {
+      // Non-negative floats order as their bit patterns; MAX - bits turns "heaviest" into "smallest".
+      int bits = Float.floatToIntBits(Math.max(0f, w[k]));
+      keys[k] = ((long) (Integer.MAX_VALUE - bits) << 32) | k;
+    }
+    Arrays.sort(keys);
+    for (int k = 0; k < n; k++) {
+      keys[k] &= 0xFFFFFFFFL;
+    }
+    return keys;
+  }
+
   /** Terms by decreasing weight, ties by term. */
   public String[] termsByWeight(int limit) {
-    Integer[] order = new Integer[terms.length];
-    for (int k = 0; k < order.length; k++) {
-      order[k] = k;
-    }
-    Arrays.sort(order, (x, y) -> {
-      int c = Float.compare(weights[y], weights[x]);
-      return c != 0 ? c : terms[x].compareTo(terms[y]);
-    });
+    long[] order = heaviestFirst(weights, terms.length);
     int n = Math.min(limit, order.length);
     String[] out = new String[n];
     for (int k = 0; k < n; k++) {
-      out[k] = terms[order[k]];
+      out[k] = terms[(int) order[k]];
     }
     return out;
   }

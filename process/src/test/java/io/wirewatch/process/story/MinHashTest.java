@@ -26,11 +26,12 @@ class MinHashTest {
   }
 
   @Test
-  void signatureIsStableAcrossRuns() {
-    // Stored in the state and compared after a restore: the hash must not depend on the JVM.
-    assertThat(sig("liaison office staff withdrawn")).isEqualTo(sig("liaison office staff withdrawn"));
-    assertThat(sig("liaison office staff withdrawn")[0]).isEqualTo(MinHash.signature(
-        new String[] {"liaison", "office", "staff", "withdrawn"}, 4)[0]);
+  void signatureIsPinned() {
+    // Signatures are stored in the state and compared after a restore, maybe by another version:
+    // the hash must never change silently. These are its values for one shingle sequence.
+    int[] sig = MinHash.signature(new String[] {"liaison", "office", "staff", "withdrawn"}, 4);
+    assertThat(sig).hasSize(MinHash.SIZE);
+    assertThat(new int[] {sig[0], sig[1], sig[31]}).containsExactly(21148621, 191147027, 1258114201);
   }
 
   @Test

@@ -7,6 +7,7 @@ import io.wirewatch.process.clean.CleanedPage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,32 +38,30 @@ class SampleStoriesTest {
     }
   }
 
-  private static Map<String, String> cluster(List<String> order) {
-    StoryAssigner a = StoryAssigner.withDefaults(new InMemoryStoryState());
+  /** Without their dates, as if fetched in one poll: every article takes the same time. */
+  private static StoryItem undated(StoryItem x) {
+    return new StoryItem(x.id(), x.title(), x.text(), null, x.source(), x.language(), x.url());
+  }
+
+  private static Map<String, String> cluster(List<String> order, StoryConfig config, boolean dated) {
+    StoryAssigner a = new StoryAssigner(new InMemoryStoryState(), StoryAnalyzer.bundled(), StoryModel.bundled(), config);
     Map<String, String> story = new LinkedHashMap<>();
-    // Undated pages take the time of the last dated one, as the cluster command does.
-    Instant clock = Instant.parse("2019-03-22T00:00:00Z");
     for (String name : order) {
-      StoryItem x = cleaned(name);
-      clock = x.published() != null && x.published().isAfter(clock) ? x.published() : clock;
-      story.put(name, a.assign(x, clock).storyId());
+      StoryItem x = dated ? cleaned(name) : undated(cleaned(name));
+      story.put(name, a.assign(x, POLL).storyId());
     }
     return story;
   }
 
+  private static final Instant POLL = Instant.parse("2019-03-27T09:00:00Z");
+
+  /** Interleaved, with unrelated articles first and in between, as feeds deliver them. */
+  private static final List<String> INTERLEAVED = List.of(
+      OTHERS.get(0), KOREA.get(0), OTHERS.get(1), KOREA.get(1), OTHERS.get(2), KOREA.get(2), OTHERS.get(3));
+
   @Test
   void threeOutletsOnTheLiaisonOfficeFormOneStoryAndNothingElseJoinsIt() {
-    List<String> order = new ArrayList<>();
-    // Interleaved, with unrelated articles first and in between, as feeds deliver them.
-    order.add(OTHERS.get(0));
-    order.add(KOREA.get(0));
-    order.add(OTHERS.get(1));
-    order.add(KOREA.get(1));
-    order.add(OTHERS.get(2));
-    order.add(KOREA.get(2));
-    order.add(OTHERS.get(3));
-
-    Map<String, String> story = cluster(order);
+    Map<String, String> story = cluster(INTERLEAVED, StoryConfig.DEFAULT, false);
 
     String korea = story.get(KOREA.get(0));
     assertThat(KOREA).allSatisfy(name -> assertThat(story.get(name)).as(name).isEqualTo(korea));
@@ -74,10 +73,24 @@ class SampleStoriesTest {
     List<String> order = new ArrayList<>(List.of(KOREA.get(2), KOREA.get(1), KOREA.get(0)));
     order.addAll(OTHERS);
 
-    Map<String, String> story = cluster(order);
+    Map<String, String> story = cluster(order, StoryConfig.DEFAULT, false);
 
     String korea = story.get(KOREA.get(2));
     assertThat(KOREA).allSatisfy(name -> assertThat(story.get(name)).as(name).isEqualTo(korea));
     assertThat(OTHERS).allSatisfy(name -> assertThat(story.get(name)).as(name).isNotEqualTo(korea));
+  }
+
+  @Test
+  void byTheirOwnDatesTheWithdrawalStoryClosesBeforeTheCommentaryUnderThreeDays() {
+    // Published 22 March 00:40, 25 March 06:00 and 26 March 12:00: the first gap (3 days 5 hours) is
+    // longer than the default window, so in event time the withdrawal story is closed when the
+    // commentary arrives. A window that covers the gap groups them again.
+    Map<String, String> threeDays = cluster(INTERLEAVED, StoryConfig.DEFAULT, true);
+    assertThat(threeDays.get(KOREA.get(1))).isNotEqualTo(threeDays.get(KOREA.get(0)));
+
+    Map<String, String> fiveDays = cluster(INTERLEAVED, StoryConfig.DEFAULT.withWindow(Duration.ofDays(5)), true);
+    String korea = fiveDays.get(KOREA.get(0));
+    assertThat(KOREA).allSatisfy(name -> assertThat(fiveDays.get(name)).as(name).isEqualTo(korea));
+    assertThat(OTHERS).allSatisfy(name -> assertThat(fiveDays.get(name)).as(name).isNotEqualTo(korea));
   }
 }

@@ -69,7 +69,7 @@ class StoryAssignerTest {
     assertThat(copy.storyId()).isEqualTo(first.storyId());
     assertThat(copy.started()).isFalse();
     assertThat(copy.duplicate()).isTrue();
-    assertThat(copy.candidates().get(0).feature("duplicate")).isGreaterThanOrEqualTo(StoryConfig.DEFAULT.duplicateJaccard());
+    assertThat(copy.candidates().get(0).duplicate()).isGreaterThanOrEqualTo(StoryConfig.DEFAULT.duplicateJaccard());
     assertThat(copy.story().articleCount()).isEqualTo(2);
     assertThat(copy.story().sources()).containsExactly("reuters.example", "yahoo.example");
   }
@@ -95,7 +95,8 @@ class StoryAssignerTest {
     StoryItem later = new StoryItem("iran-later", Streams.IRAN_2.title(), Streams.IRAN_2.text(),
         Streams.IRAN_1.published().plus(Duration.ofDays(3)), "bbc.example", "en");
     assertThat(a.assign(later, null).storyId()).isEqualTo("iran-1");
-    a.assign(Streams.CHILE_1, Streams.IRAN_1.published().plus(Duration.ofDays(5)));
+    StoryItem undated = new StoryItem("chile-1", Streams.CHILE_1.title(), Streams.CHILE_1.text(), null, "ap.example", "en");
+    a.assign(undated, Streams.IRAN_1.published().plus(Duration.ofDays(5)));
 
     assertThat(a.closeExpired(Streams.IRAN_1.published().plus(Duration.ofDays(6)).plusSeconds(1)))
         .extracting(Story::id).containsExactly("iran-1");
