@@ -2,11 +2,10 @@ package io.wirewatch.process.story;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.TreeSet;
 
 /**
@@ -171,29 +170,37 @@ final class CandidateIndex {
         acc[s] += w;
       }
     }
-    Comparator<Integer> better = (a, b) -> {
-      int c = Float.compare(acc[a], acc[b]);
-      return c != 0 ? c : slots[b].id.compareTo(slots[a].id);
-    };
-    // Keeps the best `limit` in a min-heap: the worst kept is at the head.
-    PriorityQueue<Integer> heap = new PriorityQueue<>(limit + 1, better);
+    // The best `limit` by score, ties by id, kept sorted in a small array: most stories touched
+    // score below the worst kept one and cost one comparison.
+    int[] best = new int[Math.min(limit, touchedCount)];
+    int kept = 0;
     for (int i = 0; i < touchedCount; i++) {
       int s = touched[i];
-      if (heap.size() < limit) {
-        heap.add(s);
-      } else if (better.compare(s, heap.peek()) > 0) {
-        heap.poll();
-        heap.add(s);
+      if (kept == best.length && !better(s, best[kept - 1])) {
+        continue;
       }
+      int k = kept == best.length ? kept - 1 : kept++;
+      while (k > 0 && better(s, best[k - 1])) {
+        best[k] = best[k - 1];
+        k--;
+      }
+      best[k] = s;
     }
-    String[] out = new String[heap.size()];
-    for (int i = out.length - 1; i >= 0; i--) {
-      out[i] = slots[heap.poll()].id;
+    String[] out = new String[kept];
+    for (int i = 0; i < kept; i++) {
+      out[i] = slots[best[i]].id;
     }
     for (int i = 0; i < touchedCount; i++) {
       acc[touched[i]] = 0f;
     }
     return Arrays.asList(out);
+  }
+
+  /** Higher accumulated weight, then smaller story id. */
+  private boolean better(int a, int b) {
+    float x = acc[a];
+    float y = acc[b];
+    return x != y ? x > y : slots[a].id.compareTo(slots[b].id) < 0;
   }
 
   private int allocate() {

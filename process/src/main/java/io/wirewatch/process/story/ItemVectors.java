@@ -9,5 +9,7 @@ package io.wirewatch.process.story;
  * @param entities    proper nouns
  * @param queryTerms  heaviest text terms, heaviest first (ties by term)
  * @param queryWeights their weights
+ * @param numbers     the article's numbers worth comparing ({@link StoryFeatures#number})
  */
-public record ItemVectors(TermVector text, TermVector title, TermVector entities, String[] queryTerms, float[] queryWeights) {}
+public record ItemVectors(
+    TermVector text, TermVector title, TermVector entities, String[] queryTerms, float[] queryWeights, String[] numbers) {}

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.HashMap;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
@@ -86,9 +86,9 @@ public final class StoryAnalyzer {
   public TextAnalysis analyze(String title, String text) {
     Field head = field(title == null ? "" : title);
     Field body = field(text == null ? "" : text);
-    Map<String, float[]> all = new TreeMap<>();
-    Map<String, float[]> titleCounts = new TreeMap<>();
-    Map<String, float[]> entityCounts = new TreeMap<>();
+    Map<String, float[]> all = new HashMap<>();
+    Map<String, float[]> titleCounts = new HashMap<>();
+    Map<String, float[]> entityCounts = new HashMap<>();
     // The headline counts twice in the text vector: it names the event, the body also tells its background.
     head.count(all);
     head.count(all);
@@ -116,12 +116,11 @@ public final class StoryAnalyzer {
   }
 
   private static TermVector sublinear(Map<String, float[]> counts) {
-    String[] t = new String[counts.size()];
+    String[] t = counts.keySet().toArray(new String[0]);
+    Arrays.sort(t, TermVector.ORDER);
     float[] w = new float[t.length];
-    int i = 0;
-    for (Map.Entry<String, float[]> e : counts.entrySet()) {
-      t[i] = e.getKey();
-      w[i++] = (float) (1 + Math.log(e.getValue()[0]));
+    for (int i = 0; i < t.length; i++) {
+      w[i] = (float) (1 + Math.log(counts.get(t[i])[0]));
     }
     return TermVector.of(t, w);
   }

@@ -3,7 +3,6 @@ package io.wirewatch.process.story;
 import io.wirewatch.model.CountryMention;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -254,8 +253,8 @@ public final class StoryAssigner {
       w[i] = tf.weights()[i] * idf[i];
     }
     TermVector text = TermVector.of(tf.terms(), w).normalized();
-    TermVector title = weighSubset(a.title(), tf.terms(), idf);
-    TermVector entities = weighSubset(a.entities(), tf.terms(), idf);
+    TermVector title = weighSubset(a.title(), tf, idf);
+    TermVector entities = weighSubset(a.entities(), tf, idf);
     // Query by the heaviest terms seen before: a term no earlier article had (the heaviest, by IDF)
     // cannot be filed under any story, and would only push the useful terms out of the query.
     int seen = 0;
@@ -272,22 +271,28 @@ public final class StoryAssigner {
     }
     TermVector known = new TermVector(st, sw, 0f);
     String[] query = known.termsByWeight(config.queryTerms());
-    return new ItemVectors(text, title, entities, query, weightsOf(query, text));
+    List<String> numbers = new ArrayList<>();
+    for (String t : text.terms()) {
+      if (StoryFeatures.number(t)) {
+        numbers.add(t);
+      }
+    }
+    return new ItemVectors(text, title, entities, query, weightsOf(query, text), numbers.toArray(new String[0]));
   }
 
   private static float[] weightsOf(String[] terms, TermVector v) {
     float[] w = new float[terms.length];
     for (int i = 0; i < terms.length; i++) {
-      w[i] = v.weights()[Arrays.binarySearch(v.terms(), terms[i])];
+      w[i] = v.weights()[v.indexOf(terms[i])];
     }
     return w;
   }
 
   /** Title and entity terms are text terms too, so their IDF is found there. */
-  private static TermVector weighSubset(TermVector v, String[] allTerms, float[] idf) {
+  private static TermVector weighSubset(TermVector v, TermVector all, float[] idf) {
     float[] w = new float[v.size()];
     for (int i = 0; i < w.length; i++) {
-      int k = Arrays.binarySearch(allTerms, v.terms()[i]);
+      int k = all.indexOf(v.terms()[i]);
       w[i] = v.weights()[i] * (k >= 0 ? idf[k] : 1f);
     }
     return TermVector.of(v.terms(), w).normalized();

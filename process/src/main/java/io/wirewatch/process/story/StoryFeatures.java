@@ -1,6 +1,5 @@
 package io.wirewatch.process.story;
 
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -46,14 +45,11 @@ public final class StoryFeatures {
     boolean cased = analysis.cased() && story.casedArticles() > 0;
     f[2] = cased ? item.entities().cosine(story.entities()) : 0;
     f[3] = cased ? 1 : 0;
-    int numbers = 0;
+    int numbers = item.numbers().length;
     int shared = 0;
-    for (String t : item.text().terms()) {
-      if (number(t)) {
-        numbers++;
-        if (Arrays.binarySearch(story.text().terms(), t) >= 0) {
-          shared++;
-        }
+    for (String t : item.numbers()) {
+      if (story.text().contains(t)) {
+        shared++;
       }
     }
     boolean storyNumbers = false;

@@ -1,20 +1,32 @@
 package io.wirewatch.process.story;
 
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Objects;
 
 /**
- * A sparse vector over terms, sorted by term so that two vectors meet in one merge pass (no
- * hashing, and the same result whatever the order the terms came in). Plain arrays rather than a
- * map: a story holds a few of these, and 100,000 stories must fit in a modest heap.
+ * A sparse vector over terms, sorted in {@link #ORDER} so that two vectors meet in one merge pass
+ * (no hash table per comparison, and the same result whatever order the terms came in). Plain
+ * arrays rather than a map: a story holds a few of these, and 100,000 stories must fit in a modest
+ * heap.
  *
- * @param terms   strictly ascending
+ * <p>The order is by {@link String#hashCode()} (which the Java language specification fixes, so it
+ * is the same on every JVM and after a restore), then by the string: the merge that scores 24
+ * candidates per article then compares cached ints instead of characters.
+ *
+ * @param terms   strictly ascending in {@link #ORDER}
  * @param weights one per term
  * @param norm    Euclidean norm of {@code weights}, kept so that scoring need not recompute it
  */
 public record TermVector(String[] terms, float[] weights, float norm) {
 
   public static final TermVector EMPTY = new TermVector(new String[0], new float[0], 0f);
+
+  /** The order of {@link #terms()}: by hash code, then by string. */
+  public static final Comparator<String> ORDER = (a, b) -> {
+    int c = Integer.compare(a.hashCode(), b.hashCode());
+    return c != 0 ? c : a.compareTo(b);
+  };
 
   public TermVector {
     Objects.requireNonNull(terms, "terms");
@@ -41,6 +53,31 @@ public record TermVector(String[] terms, float[] weights, float norm) {
     return terms.length == 0;
   }
 
+  /** Position of {@code term}, or a negative number when absent. */
+  public int indexOf(String term) {
+    return Arrays.binarySearch(terms, term, ORDER);
+  }
+
+  public boolean contains(String term) {
+    return indexOf(term) >= 0;
+  }
+
+  /** A vector from unsorted terms and their weights. */
+  public static TermVector sorted(String[] terms, float[] weights) {
+    Integer[] order = new Integer[terms.length];
+    for (int k = 0; k < order.length; k++) {
+      order[k] = k;
+    }
+    Arrays.sort(order, (x, y) -> ORDER.compare(terms[x], terms[y]));
+    String[] t = new String[terms.length];
+    float[] w = new float[terms.length];
+    for (int k = 0; k < order.length; k++) {
+      t[k] = terms[order[k]];
+      w[k] = weights[order[k]];
+    }
+    return of(t, w);
+  }
+
   /** Dot product by merging the two sorted term lists. */
   public double dot(TermVector other) {
     String[] a = terms;
@@ -49,8 +86,10 @@ public record TermVector(String[] terms, float[] weights, float norm) {
     int j = 0;
     double sum = 0;
     while (i < a.length && j < b.length) {
+      int ha = a[i].hashCode();
+      int hb = b[j].hashCode();
       // Terms are interned by the analyzer: the same term is usually the same object.
-      int c = a[i] == b[j] ? 0 : a[i].compareTo(b[j]);
+      int c = ha != hb ? (ha < hb ? -1 : 1) : a[i] == b[j] ? 0 : a[i].compareTo(b[j]);
       if (c == 0) {
         sum += (double) weights[i++] * other.weights[j++];
       } else if (c < 0) {
@@ -84,7 +123,7 @@ public record TermVector(String[] terms, float[] weights, float norm) {
 
   /**
    * The sum of this vector and {@code other}, keeping at most {@code limit} terms: the heaviest,
-   * ties by term, so that the result depends on nothing but the two vectors.
+   * ties in term order, so that the result depends on nothing but the two vectors.
    */
   public TermVector plus(TermVector other, int limit) {
     String[] t = new String[terms.length + other.terms.length];
@@ -93,7 +132,7 @@ public record TermVector(String[] terms, float[] weights, float norm) {
     int j = 0;
     int n = 0;
     while (i < terms.length || j < other.terms.length) {
-      int c = i == terms.length ? 1 : j == other.terms.length ? -1 : terms[i].compareTo(other.terms[j]);
+      int c = i == terms.length ? 1 : j == other.terms.length ? -1 : ORDER.compare(terms[i], other.terms[j]);
       if (c == 0) {
         t[n] = terms[i];
         w[n++] = weights[i++] + other.weights[j++];
@@ -108,7 +147,7 @@ public record TermVector(String[] terms, float[] weights, float norm) {
     return top(t, w, n, limit);
   }
 
-  /** The {@code limit} heaviest terms (ties by term), still sorted by term. */
+  /** The {@code limit} heaviest terms (ties in term order), still in term order. */
   public TermVector top(int limit) {
     return terms.length <= limit ? this : top(terms, weights, terms.length, limit);
   }
@@ -133,7 +172,7 @@ public record TermVector(String[] terms, float[] weights, float norm) {
   }
 
   /**
-   * Positions sorted by decreasing weight, ties by position (= by term, since terms are sorted), as
+   * Positions sorted by decreasing weight, ties by position (the vector's term order), as
    * the low 32 bits of longs: one primitive sort instead of boxed comparisons, on every story update.
    */
   private static long[] heaviestFirst(float[] w, int n) {
@@ -150,7 +189,7 @@ public record TermVector(String[] terms, float[] weights, float norm) {
     return keys;
   }
 
-  /** Terms by decreasing weight, ties by term. */
+  /** Terms by decreasing weight, ties in term order. */
   public String[] termsByWeight(int limit) {
     long[] order = heaviestFirst(weights, terms.length);
     int n = Math.min(limit, order.length);

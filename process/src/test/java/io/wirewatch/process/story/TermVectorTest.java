@@ -14,7 +14,7 @@ class TermVectorTest {
       t[i] = termsAndWeights[2 * i];
       w[i] = Float.parseFloat(termsAndWeights[2 * i + 1]);
     }
-    return TermVector.of(t, w);
+    return TermVector.sorted(t, w);
   }
 
   @Test
@@ -33,8 +33,21 @@ class TermVectorTest {
 
     TermVector sum = a.plus(b, 3);
 
-    assertThat(sum.terms()).containsExactly("b", "c", "d"); // b=6, d=3, then c=2 and e=2 tie: c, by term
+    // b=6, d=3, then c=2 and e=2 tie: the first in term order (hash, then string) stays
+    assertThat(sum.terms()).containsExactlyInAnyOrder("b", "c", "d");
     assertThat(sum).isEqualTo(b.plus(a, 3));
+  }
+
+  @Test
+  void termsAreOrderedByHashThenStringAndFoundByThatOrder() {
+    TermVector a = v("quake", "1", "iran", "2", "bushehr", "3", "37", "4");
+    for (int i = 1; i < a.size(); i++) {
+      assertThat(TermVector.ORDER.compare(a.terms()[i - 1], a.terms()[i])).isNegative();
+    }
+    assertThat(a.contains("bushehr")).isTrue();
+    assertThat(a.weights()[a.indexOf("37")]).isEqualTo(4f);
+    assertThat(a.contains("chile")).isFalse();
+    assertThat(a.termsByWeight(2)).containsExactly("37", "bushehr");
   }
 
   @Test
