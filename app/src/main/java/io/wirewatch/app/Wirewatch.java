@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
       ExtractCommand.class,
       TrainCommand.class,
       ClassifyCommand.class,
+      ClusterCommand.class,
       SourcesCommand.class,
       FeedCommand.class,
       BenchCommand.class,

@@ -71,6 +71,15 @@ public record Alert(
     updatedAt = updatedAt == null ? raisedAt : updatedAt;
   }
 
+  /** An alert without its list of articles: the matched article alone. */
+  public Alert(String ruleId, long ruleVersion, String severity, String articleId, String url, String title,
+      String sourceId, Instant published, List<String> matchedTerms, String snippet, List<String> categories,
+      List<String> countries, String fingerprint, int count, List<String> sources, Instant raisedAt,
+      Instant updatedAt, String storyId) {
+    this(ruleId, ruleVersion, severity, articleId, url, title, sourceId, published, matchedTerms, snippet, categories,
+        countries, fingerprint, count, sources, raisedAt, updatedAt, storyId, null);
+  }
+
   /** One alert per rule and (first) article: re-deliveries and updates land on the same key. */
   public String key() {
     return ruleId + "/" + articleId;
@@ -105,6 +114,16 @@ public record Alert(
   public Alert withStory(String id) {
     return new Alert(ruleId, ruleVersion, severity, articleId, url, title, sourceId, published, matchedTerms,
         snippet, categories, countries, fingerprint, count, sources, raisedAt, updatedAt, id, articles);
+  }
+
+  /** This alert counted once more, from {@code source}, at {@code at}, for an article it need not list. */
+  public Alert seenAgain(String source, Instant at) {
+    List<String> s = new ArrayList<>(sources);
+    if (source != null && !s.contains(source)) {
+      s.add(source);
+    }
+    return new Alert(ruleId, ruleVersion, severity, articleId, url, title, sourceId, published, matchedTerms,
+        snippet, categories, countries, fingerprint, count + 1, s, raisedAt, at, storyId, articles);
   }
 
   /** True when {@code articleId} is one of the articles this alert already counts. */

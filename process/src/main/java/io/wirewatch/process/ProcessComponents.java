@@ -66,11 +66,8 @@ public final class ProcessComponents implements AutoCloseable {
     this.handler = new RawRecordHandler(topics.raw(), articles, new AlertRaiser(rules, config.alertWindow(), clock),
         new RuleFailureReporter(config.ruleFailureReportEvery(), clock), clock, metrics);
     this.floodGate = new FloodGate(metrics);
-    StoryConfig defaults = StoryConfig.DEFAULT;
-    this.stories = new StoryStage(StoryAnalyzer.bundled(), StoryModel.bundled(), new StoryConfig(config.storyWindow(),
-        defaults.candidates(), defaults.queryTerms(), defaults.indexTerms(), defaults.maxPostings(), defaults.textTerms(),
-        defaults.titleTerms(), defaults.entityTerms(), defaults.latestArticles(), defaults.maxSources(),
-        defaults.maxCountries(), defaults.signatures(), defaults.duplicateJaccard()), config.burst(), clock);
+    this.stories = new StoryStage(StoryAnalyzer.bundled(), StoryModel.bundled(),
+        StoryConfig.DEFAULT.withWindow(config.storyWindow()), config.burst(), clock);
   }
 
   /** The taxonomy in {@code file}, or the bundled one when it is null. */

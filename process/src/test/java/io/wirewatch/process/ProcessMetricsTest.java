@@ -99,8 +99,11 @@ class ProcessMetricsTest {
     assertThat(counter(ProcessMetrics.ARTICLES, "outcome", "repeat")).isEqualTo(1);
     assertThat(timed(ProcessMetrics.CLEAN)).as("a repeat is not cleaned again").isEqualTo(1);
 
-    send(page(url, liaison("early on Friday"))); // an edit: revision 2, both alerts updated
+    send(page(url, liaison("early on Friday"))); // an edit: revision 2; its story's alerts count it already
     assertThat(counter(ProcessMetrics.ARTICLES, "outcome", "written")).isEqualTo(2);
+    assertThat(counter(ProcessMetrics.ALERTS, "kind", "updated", "severity", "critical")).isZero();
+    send(page("https://other.example/copy", liaison("early on Friday"))); // the story elsewhere: both updated
+    assertThat(counter(ProcessMetrics.ARTICLES, "outcome", "written")).isEqualTo(3);
     assertThat(counter(ProcessMetrics.ALERTS, "kind", "updated", "severity", "critical")).isEqualTo(1);
     assertThat(counter(ProcessMetrics.ALERTS, "kind", "updated", "severity", "warning")).isEqualTo(1);
     assertThat(counter(ProcessMetrics.ALERTS, "kind", "raised", "severity", "critical")).isEqualTo(1);
@@ -113,7 +116,7 @@ class ProcessMetricsTest {
     assertThat(counter(ProcessMetrics.DEAD_LETTERS, "stage", "process.decode")).isEqualTo(1);
     assertThat(counter(ProcessMetrics.DEAD_LETTERS, "stage", "process.clean")).isEqualTo(1);
     assertThat(counter(ProcessMetrics.DEAD_LETTERS, "stage", "process.classify")).isZero();
-    assertThat(timed(ProcessMetrics.CLEAN)).as("a failed cleaning is timed too").isEqualTo(3);
+    assertThat(timed(ProcessMetrics.CLEAN)).as("a failed cleaning is timed too").isEqualTo(4); // three pages and the garbage one
   }
 
   @Test

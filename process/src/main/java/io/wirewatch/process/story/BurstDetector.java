@@ -19,8 +19,9 @@ import java.util.Set;
  *       one desk filing updates is not breaking news, several outlets at once is;
  *   <li>that count is at least {@code factor} times the story's own average per window before this
  *       one — a story that has run at that pace for days is big, not breaking;
- *   <li>that count is at least {@code factor} times the stream's average per story and window — on
- *       a day when every story moves fast, only the fastest bursts;
+ *   <li>that count is at least {@code factor} times the other stories' average per window (the
+ *       stream's articles in the window, less the story's own, over the other active stories) — on a
+ *       day when every story moves fast, only the fastest bursts;
  * </ol>
  * and it has not burst within the last two windows, so that one surge raises one burst, not one
  * per article. Event time only: the same articles in the same order burst at the same article.
@@ -94,10 +95,11 @@ public final class BurstDetector {
   /**
    * Records an arrival in a story and says whether the story bursts with it.
    *
-   * @param streamPerStory the stream's recent articles per story and window (its language's); 0
-   *                       when unknown, which leaves that part of the rule out
+   * @param streamInWindow the stream's articles (its language's) within the window, this one included;
+   *                       0 when unknown, which leaves that part of the rule out
+   * @param activeStories  the stream's active stories, this one included
    */
-  public Outcome arrive(History h, Arrival a, double streamPerStory) {
+  public Outcome arrive(History h, Arrival a, long streamInWindow, int activeStories) {
     Instant from = a.at().minus(settings.window());
     List<Arrival> recent = new ArrayList<>(h.recent().size() + 1);
     long earlier = h.earlier();
@@ -120,7 +122,8 @@ public final class BurstDetector {
     int n = recent.size();
     boolean enough = n >= settings.articles() && sources.size() >= settings.sources();
     boolean aboveOwnPace = n >= settings.factor() * ownPacePerWindow(h.firstSeen(), from, earlier);
-    boolean aboveStream = streamPerStory <= 0 || n >= settings.factor() * streamPerStory;
+    double othersPace = Math.max(0, streamInWindow - n) / (double) Math.max(1, activeStories - 1);
+    boolean aboveStream = streamInWindow <= 0 || n >= settings.factor() * othersPace;
     boolean cooled = h.burstAt() == null || !a.at().isBefore(h.burstAt().plus(settings.window().multipliedBy(2)));
     boolean burst = enough && aboveOwnPace && aboveStream && cooled;
     History next = new History(recent, h.firstSeen(), earlier, burst ? a.at() : h.burstAt());

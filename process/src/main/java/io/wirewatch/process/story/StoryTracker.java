@@ -73,14 +73,13 @@ public final class StoryTracker {
     StreamPace p = pace.get(PACE_KEY);
     p = (p == null ? StreamPace.start(bursts.settings().window(), a.time()) : p).with(a.time());
     pace.put(PACE_KEY, p);
-    double streamPerStory = p.total() / (double) Math.max(1, assigner.indexedStories());
 
     StoryMeta m = meta.get(s.id());
     if (m == null) {
       m = StoryMeta.start(s.firstSeen());
     }
     BurstDetector.Outcome o = bursts.arrive(m.bursts(), new BurstDetector.Arrival(a.time(), article.sourceId()),
-        streamPerStory);
+        p.total(), assigner.indexedStories());
     m = m.with(a.time(), article.categories(), o.history());
     meta.put(s.id(), m);
     io.wirewatch.model.Story snapshot = snapshot(s, m, false);

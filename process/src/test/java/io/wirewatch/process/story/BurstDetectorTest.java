@@ -21,17 +21,17 @@ class BurstDetectorTest {
     // The quiet story: an article every 40 minutes for a day, always from the same two desks.
     for (int i = 0; i < 36; i++) {
       BurstDetector.Outcome o = detector.arrive(quiet,
-          new BurstDetector.Arrival(T0.plus(Duration.ofMinutes(40L * i)), i % 2 == 0 ? "wire" : "desk"), 1);
+          new BurstDetector.Arrival(T0.plus(Duration.ofMinutes(40L * i)), i % 2 == 0 ? "wire" : "desk"), 0, 0);
       quiet = o.history();
       quietBursts += o.burst() ? 1 : 0;
     }
     // The surge: two articles early in the day, then ten from six sources within 30 minutes.
-    surge = detector.arrive(surge, new BurstDetector.Arrival(T0, "wire"), 1).history();
-    surge = detector.arrive(surge, new BurstDetector.Arrival(T0.plus(Duration.ofHours(3)), "desk"), 1).history();
+    surge = detector.arrive(surge, new BurstDetector.Arrival(T0, "wire"), 0, 0).history();
+    surge = detector.arrive(surge, new BurstDetector.Arrival(T0.plus(Duration.ofHours(3)), "desk"), 0, 0).history();
     Instant start = T0.plus(Duration.ofHours(10));
     for (int i = 0; i < 10; i++) {
       BurstDetector.Outcome o = detector.arrive(surge,
-          new BurstDetector.Arrival(start.plus(Duration.ofMinutes(3L * i)), "outlet-" + (i % 6)), 1);
+          new BurstDetector.Arrival(start.plus(Duration.ofMinutes(3L * i)), "outlet-" + (i % 6)), i + 3, 2);
       surge = o.history();
       if (o.burst()) {
         bursts++;
@@ -48,7 +48,7 @@ class BurstDetectorTest {
   void oneDeskFilingManyUpdatesIsNotBreakingNews() {
     BurstDetector.History h = BurstDetector.History.start(T0);
     for (int i = 0; i < 12; i++) {
-      BurstDetector.Outcome o = detector.arrive(h, new BurstDetector.Arrival(T0.plus(Duration.ofMinutes(i)), "wire"), 1);
+      BurstDetector.Outcome o = detector.arrive(h, new BurstDetector.Arrival(T0.plus(Duration.ofMinutes(i)), "wire"), 0, 0);
       assertThat(o.burst()).isFalse();
       h = o.history();
     }
@@ -61,17 +61,17 @@ class BurstDetectorTest {
     int bursts = 0;
     for (int i = 0; i < 8 * 24; i++) {
       BurstDetector.Outcome o = detector.arrive(h,
-          new BurstDetector.Arrival(T0.plus(Duration.ofSeconds(450L * i)), "outlet-" + (i % 5)), 1);
+          new BurstDetector.Arrival(T0.plus(Duration.ofSeconds(450L * i)), "outlet-" + (i % 5)), 0, 0);
       h = o.history();
       bursts += o.burst() && i > 8 * 3 ? 1 : 0; // the first hours are the story's start
     }
     assertThat(bursts).isZero();
-    // Ten articles from six sources in half an hour, on a stream where stories get five an hour anyway.
+    // Ten articles from six sources in half an hour, on a stream where 19 other stories get five an hour each.
     BurstDetector.History busy = BurstDetector.History.start(T0);
     boolean burst = false;
     for (int i = 0; i < 10; i++) {
       BurstDetector.Outcome o = detector.arrive(busy,
-          new BurstDetector.Arrival(T0.plus(Duration.ofMinutes(3L * i)), "outlet-" + (i % 6)), 5);
+          new BurstDetector.Arrival(T0.plus(Duration.ofMinutes(3L * i)), "outlet-" + (i % 6)), 19 * 5 + i + 1, 20);
       busy = o.history();
       burst |= o.burst();
     }
@@ -88,7 +88,7 @@ class BurstDetectorTest {
     BurstDetector.History h = BurstDetector.History.start(T0);
     for (int i = 0; i < 10; i++) {
       BurstDetector.Outcome o = detector.arrive(h, new BurstDetector.Arrival(T0.plus(Duration.ofMinutes(2L * i)),
-          "s" + (i % 4)), 0);
+          "s" + (i % 4)), 0, 0);
       h = o.history();
       if (o.burst()) {
         return i;
