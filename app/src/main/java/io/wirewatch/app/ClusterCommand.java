@@ -1,5 +1,6 @@
 package io.wirewatch.app;
 
+import io.wirewatch.model.InvalidInputException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wirewatch.model.Json;
 import io.wirewatch.model.config.Settings;
@@ -72,7 +73,7 @@ final class ClusterCommand implements Callable<Integer> {
       StoryItemsFile.forEach(f, line -> wanted.remove(line.item().id()));
     }
     if (!wanted.isEmpty()) {
-      throw new IllegalArgumentException("--explain: no item with id " + String.join(", ", wanted) + " in " + files);
+      throw new InvalidInputException("--explain: no item with id " + String.join(", ", wanted) + " in " + files);
     }
     StoryAssigner assigner = new StoryAssigner(new InMemoryStoryState(), StoryAnalyzer.bundled(), model, config);
     Instant[] clock = {Instant.EPOCH};
@@ -144,7 +145,7 @@ final class ClusterCommand implements Callable<Integer> {
     try (var r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       return StoryModel.read(r, file.toString());
     } catch (IOException e) {
-      throw new IllegalArgumentException("--model: cannot read " + file + ": " + e.getMessage(), e);
+      throw new InvalidInputException("--model: cannot read " + file + ": " + e.getMessage(), e);
     }
   }
 
@@ -153,10 +154,10 @@ final class ClusterCommand implements Callable<Integer> {
     try {
       d = Settings.parseDuration(s);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("--window: " + e.getMessage());
+      throw new InvalidInputException("--window: " + e.getMessage());
     }
     if (d.isZero()) {
-      throw new IllegalArgumentException("--window: must be positive, got '" + s + "'");
+      throw new InvalidInputException("--window: must be positive, got '" + s + "'");
     }
     return d;
   }

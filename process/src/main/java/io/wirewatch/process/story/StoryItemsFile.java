@@ -1,5 +1,6 @@
 package io.wirewatch.process.story;
 
+import io.wirewatch.model.InvalidInputException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.wirewatch.model.Json;
@@ -54,9 +55,9 @@ public final class StoryItemsFile {
         }
       }
     } catch (NoSuchFileException e) {
-      throw new IllegalArgumentException(file + ": no such file");
+      throw new InvalidInputException(file + ": no such file");
     } catch (IOException e) {
-      throw new IllegalArgumentException(file + ": cannot read: " + e.getMessage(), e);
+      throw new InvalidInputException(file + ": cannot read: " + e.getMessage(), e);
     }
   }
 
@@ -66,14 +67,14 @@ public final class StoryItemsFile {
     try {
       n = Json.MAPPER.readTree(line);
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException(where + ": not JSON: " + e.getOriginalMessage());
+      throw new InvalidInputException(where + ": not JSON: " + e.getOriginalMessage());
     }
     if (n == null || !n.isObject()) {
-      throw new IllegalArgumentException(where + ": expected a JSON object");
+      throw new InvalidInputException(where + ": expected a JSON object");
     }
     String id = text(n, "id");
     if (id == null || id.isBlank()) {
-      throw new IllegalArgumentException(where + ": no \"id\"");
+      throw new InvalidInputException(where + ": no \"id\"");
     }
     Instant published = null;
     String p = text(n, "published");
@@ -81,7 +82,7 @@ public final class StoryItemsFile {
       try {
         published = Instant.parse(p);
       } catch (DateTimeParseException e) {
-        throw new IllegalArgumentException(where + ": \"published\" is not an ISO-8601 instant: " + p);
+        throw new InvalidInputException(where + ": \"published\" is not an ISO-8601 instant: " + p);
       }
     }
     StoryItem item = new StoryItem(id, text(n, "title"), text(n, "text"), published, text(n, "source"),
@@ -99,7 +100,7 @@ public final class StoryItemsFile {
     Map<String, String> out = new HashMap<>();
     forEach(file, l -> {
       if (l.story() == null) {
-        throw new IllegalArgumentException(file + " line " + l.number() + ": no \"story\"");
+        throw new InvalidInputException(file + " line " + l.number() + ": no \"story\"");
       }
       out.put(l.item().id(), l.story());
     });
