@@ -22,7 +22,8 @@ import java.util.Objects;
  *
  * <p>No Kafka here: the topology hands it its stores through {@link StoryState} and
  * {@link StateView}, one tracker per language, fed by one thread. Event time is the article's
- * published time, else the time the caller passes (the record's); the alert's own times are the
+ * published time, unless it has none or claims one after its arrival (the record's time, passed
+ * by the caller); the alert's own times are the
  * clock's, as every alert's.
  */
 public final class StoryTracker {
@@ -56,18 +57,26 @@ public final class StoryTracker {
     this.clock = clock;
   }
 
-  /** Assigns {@code article} (of this tracker's language) and returns what to publish. */
-  public Tracked track(Article article, Instant fallbackTime) {
-    Instant time = article.published() != null ? article.published() : fallbackTime;
+  /**
+   * Assigns {@code article} (of this tracker's language) and returns what to publish.
+   *
+   * @param arrived when the article arrived (the record's time): its event time when it has no
+   *                publication time, or claims one later than its arrival
+   */
+  public Tracked track(Article article, Instant arrived) {
+    // A date in the future is a feed's mistake, not news from tomorrow: taken as is, one such
+    // article would move the stream's clock ahead and close every story at once.
+    Instant published = article.published() == null || article.published().isAfter(arrived) ? null : article.published();
+    Instant time = published != null ? published : arrived;
     List<io.wirewatch.model.Story> closed = new ArrayList<>();
     for (Story s : assigner.closeExpired(time)) {
       StoryMeta m = meta.get(s.id());
       closed.add(snapshot(s, m, true));
       meta.put(s.id(), null);
     }
-    StoryItem item = new StoryItem(article.id(), article.title(), article.text(), article.published(),
+    StoryItem item = new StoryItem(article.id(), article.title(), article.text(), published,
         article.sourceId(), language, article.url());
-    StoryAssignment a = assigner.assign(item, fallbackTime);
+    StoryAssignment a = assigner.assign(item, arrived);
     Story s = a.story();
 
     StreamPace p = pace.get(PACE_KEY);
