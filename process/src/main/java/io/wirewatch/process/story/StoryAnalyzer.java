@@ -244,9 +244,4 @@ public final class StoryAnalyzer {
       }
     }
   }
-
-  /** For tests: the proper-noun terms the analyzer finds. */
-  List<String> entityTerms(String title, String text) {
-    return new ArrayList<>(Arrays.asList(analyze(title, text).entities().terms()));
-  }
 }
