@@ -77,10 +77,6 @@ public final class StoriesBench implements Callable<Integer> {
       description = "Train on every topic and every variant of the corpus and write the model (how the bundled one is made).")
   Path writeModel;
 
-  @Option(names = "--dump-assignments", hidden = true, paramLabel = "FILE",
-      description = "Writes the in-sample run's assignments (variant, id, gold, story, started, score, best features) as JSON lines.")
-  Path dumpAssignments;
-
   @Option(names = "--features", hidden = true, split = ",", paramLabel = "NAME",
       description = "Learn weights for these features only (ablation).")
   List<String> featureNames;
@@ -253,31 +249,8 @@ public final class StoriesBench implements Callable<Integer> {
       t0 = System.nanoTime();
       StoryAssigner assigner = new StoryAssigner(new InMemoryStoryState(), analyzer, model, config);
       List<String> pred = new ArrayList<>(s.size());
-      List<io.wirewatch.process.story.StoryAssignment> assignments = new ArrayList<>();
       for (LabelledItem x : s) {
-        io.wirewatch.process.story.StoryAssignment a = assigner.assign(x.item(), Instant.EPOCH);
-        pred.add(a.storyId());
-        if (dumpAssignments != null) {
-          assignments.add(a);
-        }
-      }
-      if (dumpAssignments != null) {
-        try (Writer w = Files.newBufferedWriter(dumpAssignments, StandardCharsets.UTF_8,
-            java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND)) {
-          for (int i = 0; i < assignments.size(); i++) {
-            var a = assignments.get(i);
-            Map<String, Object> line = new java.util.LinkedHashMap<>();
-            line.put("variant", v.name());
-            line.put("id", a.articleId());
-            line.put("gold", gold.get(i));
-            line.put("story", a.storyId());
-            line.put("started", a.started());
-            line.put("score", a.score());
-            line.put("candidates", a.candidates().stream().limit(3).map(c -> Map.of("story", c.storyId(), "score", c.score(),
-                "features", c.features())).toList());
-            w.write(io.wirewatch.model.Json.MAPPER.writeValueAsString(line) + "\n");
-          }
-        }
+        pred.add(assigner.assign(x.item(), Instant.EPOCH).storyId());
       }
       double rate = s.size() / ((System.nanoTime() - t0) / 1e9);
       row(out, "", (modelFile == null ? "wirewatch bundled" : "wirewatch --model") + " (in-sample)",

@@ -263,8 +263,4 @@ public final class StoriesScaleBench implements Callable<Integer> {
     }
     return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
   }
-
-  static String format(double v) {
-    return String.format(Locale.ROOT, "%.3f", v);
-  }
 }

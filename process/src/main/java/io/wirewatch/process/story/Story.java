@@ -1,6 +1,7 @@
 package io.wirewatch.process.story;
 
 import io.wirewatch.model.CountryMention;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -66,7 +67,7 @@ public record Story(
   }
 
   /** Whether an article at {@code time} may still join: the story has been active within the window. */
-  public boolean activeAt(Instant time, java.time.Duration window) {
+  public boolean activeAt(Instant time, Duration window) {
     return !lastSeen.plus(window).isBefore(time);
   }
 }

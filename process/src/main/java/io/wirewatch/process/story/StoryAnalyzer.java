@@ -1,13 +1,12 @@
 package io.wirewatch.process.story;
 
+import io.wirewatch.model.CountryMention;
 import io.wirewatch.process.classify.CountryGazetteer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.HashMap;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
@@ -84,43 +83,69 @@ public final class StoryAnalyzer {
   }
 
   public TextAnalysis analyze(String title, String text) {
+    return analyze(title, text, gazetteer.mentions(title, text));
+  }
+
+  /**
+   * With the countries found already (the process stage's classifier finds them for every article,
+   * with this same gazetteer): saves the one step of the analysis that reads the text a second time.
+   */
+  public TextAnalysis analyze(String title, String text, List<CountryMention> countries) {
     Field head = field(title == null ? "" : title);
     Field body = field(text == null ? "" : text);
-    Map<String, float[]> all = new HashMap<>();
-    Map<String, float[]> titleCounts = new HashMap<>();
-    Map<String, float[]> entityCounts = new HashMap<>();
+    String[] all = new String[2 * head.size + body.size];
+    System.arraycopy(head.terms, 0, all, 0, head.size);
     // The headline counts twice in the text vector: it names the event, the body also tells its background.
-    head.count(all);
-    head.count(all);
-    body.count(all);
-    head.count(titleCounts);
+    System.arraycopy(head.terms, 0, all, head.size, head.size);
+    System.arraycopy(body.terms, 0, all, 2 * head.size, body.size);
     boolean bodyCased = body.cased && !body.titleCase();
     boolean titleCased = head.cased && !head.titleCase();
+    List<String> names = new ArrayList<>();
     if (titleCased) {
-      head.countEntities(entityCounts);
+      head.entities(names);
     }
     if (bodyCased) {
-      body.countEntities(entityCounts);
+      body.entities(names);
     }
     // Usable capitals: the body decides when it has any words; a headline-only item goes by its headline.
     boolean cased = body.size >= 5 ? bodyCased : (titleCased || bodyCased);
     if (!cased) {
-      entityCounts.clear();
+      names.clear();
     }
     String[] sequence = new String[head.size + body.size];
     System.arraycopy(head.terms, 0, sequence, 0, head.size);
     System.arraycopy(body.terms, 0, sequence, head.size, body.size);
     return new TextAnalysis(
-        sublinear(all), sublinear(titleCounts), sublinear(entityCounts), cased,
-        gazetteer.mentions(title, text), MinHash.signature(sequence, sequence.length));
+        sublinear(all, all.length), sublinear(Arrays.copyOf(head.terms, head.size), head.size),
+        sublinear(names.toArray(new String[0]), names.size()), cased,
+        countries, MinHash.signature(sequence, sequence.length));
   }
 
-  private static TermVector sublinear(Map<String, float[]> counts) {
-    String[] t = counts.keySet().toArray(new String[0]);
-    Arrays.sort(t, TermVector.ORDER);
-    float[] w = new float[t.length];
-    for (int i = 0; i < t.length; i++) {
-      w[i] = (float) (1 + Math.log(counts.get(t[i])[0]));
+  /** 1 + ln(count) per distinct term, counted by sorting in the vectors' order (no hash table). */
+  private static TermVector sublinear(String[] terms, int n) {
+    Arrays.sort(terms, 0, n, TermVector.ORDER);
+    int distinct = 0;
+    for (int i = 0; i < n; i++) {
+      if (i == 0 || !terms[i].equals(terms[i - 1])) {
+        distinct++;
+      }
+    }
+    String[] t = new String[distinct];
+    float[] w = new float[distinct];
+    int k = -1;
+    int run = 0;
+    for (int i = 0; i < n; i++) {
+      if (i == 0 || !terms[i].equals(terms[i - 1])) {
+        if (k >= 0) {
+          w[k] = (float) (1 + Math.log(run));
+        }
+        t[++k] = terms[i];
+        run = 0;
+      }
+      run++;
+    }
+    if (k >= 0) {
+      w[k] = (float) (1 + Math.log(run));
     }
     return TermVector.of(t, w);
   }
@@ -203,31 +228,20 @@ public final class StoryAnalyzer {
       return caps > TITLE_CASE_SHARE * size;
     }
 
-    void count(Map<String, float[]> counts) {
-      for (int i = 0; i < size; i++) {
-        counts.computeIfAbsent(terms[i], k -> new float[1])[0]++;
-      }
-    }
-
     /**
      * A capitalised word inside a sentence is a name; at the start of a sentence only when the
      * next word is capitalised too ("Brian Nichols was ..."), so that "Police said" is not.
      */
-    void countEntities(Map<String, float[]> counts) {
+    void entities(List<String> out) {
       for (int i = 0; i < size; i++) {
         if (!capital[i]) {
           continue;
         }
         boolean name = !initial[i] || (i + 1 < size && capital[i + 1] && adjacent[i + 1] && !initial[i + 1]);
         if (name) {
-          counts.computeIfAbsent(terms[i], k -> new float[1])[0]++;
+          out.add(terms[i]);
         }
       }
     }
-  }
-
-  /** For tests: the proper-noun terms the analyzer finds. */
-  List<String> entityTerms(String title, String text) {
-    return new ArrayList<>(Arrays.asList(analyze(title, text).entities().terms()));
   }
 }
