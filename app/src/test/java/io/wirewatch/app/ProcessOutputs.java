@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.wirewatch.model.Alert;
 import io.wirewatch.model.Article;
 import io.wirewatch.model.DeadLetter;
+import io.wirewatch.model.Rule;
 import io.wirewatch.model.Topic;
 import io.wirewatch.model.TopicReplay;
 import io.wirewatch.model.Topics;
@@ -62,7 +63,7 @@ final class ProcessOutputs {
     Set<String> letterKeys = deadLetters.stream().map(Map.Entry::getKey).collect(Collectors.toSet());
     int expectedAlerts = news.alerts().stream().mapToInt(a -> a.copyIds().size()).sum();
     return ids.containsAll(news.articleIds()) && letterKeys.containsAll(news.poison().keySet())
-        && alerts.size() >= expectedAlerts;
+        && alerts.stream().filter(a -> !a.ruleId().equals(Rule.BURST_RULE_ID)).count() >= expectedAlerts;
   }
 
   /** The exact-count assertions. */
@@ -89,8 +90,10 @@ final class ProcessOutputs {
       assertThat(e.getValue().stream().map(Alert::storyId).distinct().toList()).as("story of alert %s", e.getKey())
           .hasSize(1);
     }
+    // Bursts depend on the pace of the generated stream, not on the rules: their records are held to
+    // the per-key counts above, not to the pages below.
     Map<String, List<String>> causes = new java.util.TreeMap<>();
-    for (Alert a : alerts) {
+    for (Alert a : alerts.stream().filter(a -> !a.ruleId().equals(Rule.BURST_RULE_ID)).toList()) {
       // The page that wrote this record: the alert's own for a new alert, the newest listed for an update.
       String page = a.count() == 1 ? a.articleId() : a.articles().get(0).id();
       causes.computeIfAbsent(a.ruleId(), r -> new ArrayList<>()).add(page);
@@ -116,8 +119,10 @@ final class ProcessOutputs {
    */
   static void awaitDrained(String bootstrapServers, String applicationId, Topics topics, Duration max)
       throws Exception {
+    // Streams gives its repartition topics as many partitions as the input topic.
+    int partitions = TopicReplay.partitions(bootstrapServers, topics.raw().name());
     List<TopicPartition> parts = new ArrayList<>();
-    for (int p = 0; p < 3; p++) {
+    for (int p = 0; p < partitions; p++) {
       parts.add(new TopicPartition(topics.raw().name(), p));
       parts.add(new TopicPartition(applicationId + "-articles-by-language-repartition", p));
       parts.add(new TopicPartition(applicationId + "-alerts-by-rule-repartition", p));

@@ -13,9 +13,6 @@ import io.wirewatch.process.classify.Taxonomy;
 import io.wirewatch.process.classify.TopicModel;
 import io.wirewatch.process.clean.ArticleCleaner;
 import io.wirewatch.process.match.QueryMatcher;
-import io.wirewatch.process.story.StoryAnalyzer;
-import io.wirewatch.process.story.StoryConfig;
-import io.wirewatch.process.story.StoryModel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -66,8 +63,7 @@ public final class ProcessComponents implements AutoCloseable {
     this.handler = new RawRecordHandler(topics.raw(), articles, new AlertRaiser(rules, config.alertWindow(), clock),
         new RuleFailureReporter(config.ruleFailureReportEvery(), clock), clock, metrics);
     this.floodGate = new FloodGate(metrics);
-    this.stories = new StoryStage(StoryAnalyzer.bundled(), StoryModel.bundled(),
-        StoryConfig.DEFAULT.withWindow(config.storyWindow()), config.burst(), clock);
+    this.stories = StoryStage.of(config, clock);
   }
 
   /** The taxonomy in {@code file}, or the bundled one when it is null. */

@@ -41,6 +41,7 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.WindowStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,6 +79,7 @@ public final class WirewatchTopology {
   public static final String STORIES_STORE = "stories";
   /** Document frequencies of terms by language, learned from the stream itself. */
   public static final String STORY_TERMS_STORE = "story-terms";
+  public static final String STORY_MEMBERS_STORE = "story-members";
   /** What readers need of a story beside (categories, articles per hour, bursts), by language and story id. */
   public static final String STORY_META_STORE = "story-meta";
   /** Each language's stream pace, for the burst rule. */
@@ -107,14 +109,20 @@ public final class WirewatchTopology {
         Stores.persistentKeyValueStore(REVISIONS_STORE), Serdes.String(), Serdes.String()));
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(ALERT_MEMORY_STORE), Serdes.String(), new JsonSerde<>(FloodGate.Memory.class)));
+    // The story stores are written for every article (a story, its terms' frequencies, the pace):
+    // cached, a key written many times between two commits reaches RocksDB and the changelog once.
     builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORIES_STORE),
-        Serdes.String(), new JsonSerde<>(io.wirewatch.process.story.Story.class)));
+        Serdes.String(), new JsonSerde<>(io.wirewatch.process.story.Story.class)).withCachingEnabled());
     builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORY_TERMS_STORE),
-        Serdes.String(), Serdes.Long()));
+        Serdes.String(), Serdes.Long()).withCachingEnabled());
     builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORY_META_STORE),
-        Serdes.String(), new JsonSerde<>(StoryMeta.class)));
+        Serdes.String(), new JsonSerde<>(StoryMeta.class)).withCachingEnabled());
     builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORY_PACE_STORE),
-        Serdes.String(), new JsonSerde<>(StreamPace.class)));
+        Serdes.String(), new JsonSerde<>(StreamPace.class)).withCachingEnabled());
+    Duration members = stories.membershipRetention();
+    builder.addStateStore(Stores.windowStoreBuilder(
+        Stores.persistentWindowStore(STORY_MEMBERS_STORE, members, Duration.ofMillis(1), false),
+        Serdes.String(), Serdes.String()));
 
     KStream<String, Outcome> outcomes = builder
         .stream(topics.raw().name(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("read-raw"))
@@ -134,7 +142,7 @@ public final class WirewatchTopology {
         .repartition(Repartitioned.with(Serdes.String(), new JsonSerde<>(StoryOutput.Incoming.class))
             .withName("articles-by-language"))
         .process(() -> new TrackStories(stories), Named.as("stories"),
-            STORIES_STORE, STORY_TERMS_STORE, STORY_META_STORE, STORY_PACE_STORE);
+            STORIES_STORE, STORY_TERMS_STORE, STORY_MEMBERS_STORE, STORY_META_STORE, STORY_PACE_STORE);
 
     storied.filter((k, o) -> o.article() != null, Named.as("story-articles"))
         .mapValues(StoryOutput::article, Named.as("to-article"))
@@ -201,6 +209,7 @@ public final class WirewatchTopology {
     private ProcessorContext<String, StoryOutput> context;
     private KeyValueStore<String, io.wirewatch.process.story.Story> stories;
     private KeyValueStore<String, Long> terms;
+    private WindowStore<String, String> members;
     private KeyValueStore<String, StoryMeta> meta;
     private KeyValueStore<String, StreamPace> pace;
 
@@ -213,6 +222,7 @@ public final class WirewatchTopology {
       this.context = context;
       this.stories = context.getStateStore(STORIES_STORE);
       this.terms = context.getStateStore(STORY_TERMS_STORE);
+      this.members = context.getStateStore(STORY_MEMBERS_STORE);
       this.meta = context.getStateStore(STORY_META_STORE);
       this.pace = context.getStateStore(STORY_PACE_STORE);
     }
@@ -224,7 +234,7 @@ public final class WirewatchTopology {
       StoryTracker.Tracked t;
       try {
         StoryTracker tracker = trackers.computeIfAbsent(record.key(),
-            language -> stage.tracker(language, stories, terms, meta, pace));
+            language -> stage.tracker(language, stories, terms, members, meta, pace));
         t = tracker.track(article, Instant.ofEpochMilli(record.timestamp()));
       } catch (RuntimeException e) {
         // The article is still worth reading and alerting on; only its story is missing.
@@ -237,10 +247,12 @@ public final class WirewatchTopology {
       }
       t.closed().forEach(s -> forward(record, s.id(), StoryOutput.of(s)));
       forward(record, article.id(), StoryOutput.of(t.article()));
-      forward(record, t.story().id(), StoryOutput.of(t.story()));
+      if (t.story() != null) {
+        forward(record, t.story().id(), StoryOutput.of(t.story()));
+      }
       for (PendingAlert a : alerts) {
         forward(record, a.alert().ruleId(),
-            StoryOutput.of(new PendingAlert(a.alert().withStory(t.story().id()), a.window(), a.perArticle())));
+            StoryOutput.of(new PendingAlert(a.alert().withStory(t.article().storyId()), a.window(), a.perArticle())));
       }
       if (t.burst() != null) {
         forward(record, t.burst().alert().ruleId(), StoryOutput.of(t.burst()));

@@ -294,6 +294,8 @@ class WirewatchTopologyTest {
     assertThat(revised.storyId()).isEqualTo(original.storyId()).isNotNull();
     assertThat(first).hasSize(2);
     assertThat(alerts.isEmpty()).isTrue();
+    // The story counts the article once: the revision writes no new state of it.
+    assertThat(stories.readValuesToList()).singleElement().satisfies(s -> assertThat(s.articleCount()).isEqualTo(1));
   }
 
   @Test

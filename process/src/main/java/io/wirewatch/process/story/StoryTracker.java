@@ -28,7 +28,16 @@ import java.util.Objects;
  */
 public final class StoryTracker {
 
-  /** What one article did to its language's stories. */
+  /**
+   * What one article did to its language's stories.
+   *
+   * @param article the article with its story id
+   * @param story   the story's new state, or null when it did not change (a revision of an article
+   *                the story already counts)
+   * @param started true when the article started the story
+   * @param burst   the story's burst alert when it burst at this article, else null
+   * @param closed  the stories closed at this article's time
+   */
   public record Tracked(Article article, io.wirewatch.model.Story story, boolean started, PendingAlert burst,
       List<io.wirewatch.model.Story> closed) {}
 
@@ -38,19 +47,25 @@ public final class StoryTracker {
 
   private final String language;
   private final StoryAssigner assigner;
+  private final StoryAnalyzer analyzer;
+  private final StoryMemberships memberships;
   private final StateView<StoryMeta> meta;
   private final StateView<StreamPace> pace;
   private final BurstDetector bursts;
   private final Clock clock;
 
   /**
-   * @param meta per story id, what readers need beside the assigner's state
-   * @param pace the language's stream pace, under one key
+   * @param analyzer    the assigner's analyzer (given the countries the classifier found, it skips its own pass)
+   * @param memberships the story of each recent article, for its revisions
+   * @param meta        per story id, what readers need beside the assigner's state
+   * @param pace        the language's stream pace, under one key
    */
-  public StoryTracker(String language, StoryAssigner assigner, StateView<StoryMeta> meta, StateView<StreamPace> pace,
-      BurstDetector bursts, Clock clock) {
+  public StoryTracker(String language, StoryAssigner assigner, StoryAnalyzer analyzer, StoryMemberships memberships,
+      StateView<StoryMeta> meta, StateView<StreamPace> pace, BurstDetector bursts, Clock clock) {
     this.language = Objects.requireNonNull(language, "language");
     this.assigner = Objects.requireNonNull(assigner, "assigner");
+    this.analyzer = Objects.requireNonNull(analyzer, "analyzer");
+    this.memberships = Objects.requireNonNull(memberships, "memberships");
     this.meta = meta;
     this.pace = pace;
     this.bursts = bursts;
@@ -68,6 +83,12 @@ public final class StoryTracker {
     // article would move the stream's clock ahead and close every story at once.
     Instant published = article.published() == null || article.published().isAfter(arrived) ? null : article.published();
     Instant time = published != null ? published : arrived;
+    if (article.revision() > 0) {
+      String joined = memberships.storyOf(article.id(), arrived);
+      if (joined != null) {
+        return new Tracked(article.withStory(joined), null, false, null, List.of());
+      }
+    }
     List<io.wirewatch.model.Story> closed = new ArrayList<>();
     for (Story s : assigner.closeExpired(time)) {
       StoryMeta m = meta.get(s.id());
@@ -76,8 +97,9 @@ public final class StoryTracker {
     }
     StoryItem item = new StoryItem(article.id(), article.title(), article.text(), published,
         article.sourceId(), language, article.url());
-    StoryAssignment a = assigner.assign(item, arrived);
+    StoryAssignment a = assigner.assign(item, analyzer.analyze(item.title(), item.text(), article.countries()), arrived);
     Story s = a.story();
+    memberships.remember(article.id(), s.id(), arrived);
 
     StreamPace p = pace.get(PACE_KEY);
     p = (p == null ? StreamPace.start(bursts.settings().window(), a.time()) : p).with(a.time());

@@ -19,13 +19,17 @@ class StoryTrackerTest {
   private final StoryTracker tracker = new StoryTracker("en",
       new StoryAssigner(new InMemoryStoryState(), StoryAnalyzer.bundled(), StoryModel.bundled(),
           StoryConfig.DEFAULT.withWindow(Duration.ofDays(3))),
-      StateView.of(new HashMap<>()), StateView.of(new HashMap<>()),
+      StoryAnalyzer.bundled(), StoryMemberships.inMemory(), StateView.of(new HashMap<>()), StateView.of(new HashMap<>()),
       new BurstDetector(new BurstDetector.Settings(5, 3, Duration.ofHours(1), 3)),
       Clock.fixed(T0, ZoneOffset.UTC));
 
   private static Article article(String id, String source, String title, String text, Instant published) {
+    return revision(id, source, title, text, published, 0);
+  }
+
+  private static Article revision(String id, String source, String title, String text, Instant published, int n) {
     return new Article(id, source, "https://" + source + ".example/" + id, title, null, published, "en", text,
-        List.of(), published, null, 0);
+        List.of(), published, null, n);
   }
 
   private static final String KOREA = "North Korea withdrew its staff from the inter-Korean liaison office in "
@@ -69,5 +73,21 @@ class StoryTrackerTest {
         "Pyongyang withdraws from joint liaison office after sanctions", KOREA, T0.plus(Duration.ofHours(3))),
         T0.plus(Duration.ofHours(3)));
     assertThat(next.article().storyId()).isEqualTo(first.story().id());
+  }
+
+  @Test
+  void aRevisedArticleStaysInItsStoryAndIsNotCountedAgain() {
+    StoryTracker.Tracked first = tracker.track(article("a", "wire",
+        "North Korea pulls staff out of liaison office", KOREA, T0), T0);
+    tracker.track(article("b", "desk", "Pyongyang withdraws from joint liaison office after sanctions", KOREA,
+        T0.plusSeconds(600)), T0.plusSeconds(600));
+    // The wire rewrites its article into something else entirely: it is still the story's article.
+    StoryTracker.Tracked revised = tracker.track(revision("a", "wire", "Record field for the city marathon",
+        "Forty thousand runners start the city marathon on Sunday morning.", T0, 1), T0.plusSeconds(1200));
+    assertThat(revised.article().storyId()).isEqualTo(first.story().id());
+    assertThat(revised.story()).as("the story did not change").isNull();
+    StoryTracker.Tracked third = tracker.track(article("c", "radio",
+        "Liaison office emptied as North Korea recalls staff", KOREA, T0.plusSeconds(1800)), T0.plusSeconds(1800));
+    assertThat(third.story().articleCount()).isEqualTo(3);
   }
 }
