@@ -129,7 +129,7 @@ public final class AlertConsole implements Runnable, AutoCloseable {
     }
     sb.append("\n");
     if (a.storyId() != null) {
-      sb.append("      story=").append(a.storyId().length() > 12 ? a.storyId().substring(0, 12) + "…" : a.storyId());
+      sb.append("      story=").append(a.storyId());
       if (story != null) {
         sb.append("  ").append(story.articleCount()).append(story.articleCount() == 1 ? " article, " : " articles, ")
             .append(story.sourceCount()).append(story.sourceCount() == 1 ? " source" : " sources")

@@ -31,6 +31,7 @@ import picocli.CommandLine.Command;
       TrainCommand.class,
       ClassifyCommand.class,
       ClusterCommand.class,
+      StoriesCommand.class,
       SourcesCommand.class,
       FeedCommand.class,
       BenchCommand.class,

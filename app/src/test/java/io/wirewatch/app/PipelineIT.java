@@ -159,6 +159,19 @@ class PipelineIT {
           "analysis-nuclear-diplomacy.html", "commentary-sanctions-relief.html", "korea-liaison-withdrawal.html");
       assertThat(stories.values()).filteredOn(s -> !s.id().equals(korea.id()))
           .allSatisfy(s -> assertThat(s.articleCount()).isEqualTo(1));
+
+      // As an operator lists them: every story, the Korea story's row with its three articles.
+      CommandRun listed = CommandRun.of("stories", "--bootstrap-servers", broker.bootstrapServers(), "--active");
+      assertThat(listed.exitCode).as(listed.err).isZero();
+      assertThat(listed.out.lines().filter(l -> l.contains(" id="))).hasSize(stories.size());
+      assertThat(listed.out).containsPattern("\\s3\\s+" + korea.sourceCount() + "\\s+-\\s+"
+          + java.util.regex.Pattern.quote(korea.headline()))
+          .contains("id=" + korea.id());
+      CommandRun top = CommandRun.of("stories", "--bootstrap-servers", broker.bootstrapServers(), "--limit", "1",
+          "--json");
+      assertThat(top.out.lines()).singleElement().satisfies(l -> assertThat(l).startsWith("{\"id\":"));
+      assertThat(CommandRun.of("stories", "--bootstrap-servers", broker.bootstrapServers(), "--limit", "0").exitCode)
+          .isEqualTo(2);
     }
     // 7 distinct pages: the liaison story is listed twice (once with tracking parameters).
     assertThat(count(TOPICS.articles())).isEqualTo(7);
