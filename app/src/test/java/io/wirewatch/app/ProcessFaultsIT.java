@@ -143,12 +143,7 @@ class ProcessFaultsIT {
           figures.add(figure);
           assertThat(seconds(resumedAt - killedAt)).as(figure).isLessThan(45.0);
         }
-        writer.awaitDone(WAIT);
-        ProcessOutputs.awaitDrained(broker.bootstrapServers(), app, topics, WAIT);
-        ChildWirewatch last = process;
-        await(() -> ProcessOutputs.read(broker.bootstrapServers(), topics).complete(news) || !last.isAlive(), WAIT,
-            "every article, dead letter and alert");
-        last.checkAlive();
+        awaitComplete(writer, process, app, topics, news);
       } finally {
         process.close();
       }
@@ -157,6 +152,16 @@ class ProcessFaultsIT {
     out.assertExactlyOnce(news);
     System.out.println("ProcessFaultsIT restart: " + out.articles.size() + " articles, " + out.deadLetters.size()
         + " dead letters, " + out.alerts.size() + " alert records exactly once after " + kills + " kill(s); " + figures);
+  }
+
+  /** Waits until everything is written and drained, and the outputs hold all of {@code news}, while {@code process} lives. */
+  private void awaitComplete(RawWriter writer, ChildWirewatch process, String app, Topics topics, GeneratedNews news)
+      throws Exception {
+    writer.awaitDone(WAIT);
+    ProcessOutputs.awaitDrained(broker.bootstrapServers(), app, topics, WAIT);
+    await(() -> ProcessOutputs.read(broker.bootstrapServers(), topics).complete(news) || !process.isAlive(), WAIT,
+        "every article, dead letter and alert");
+    process.checkAlive();
   }
 
   /**
@@ -187,12 +192,7 @@ class ProcessFaultsIT {
         running.checkAlive();
         process.kill();
         process = ChildWirewatch.start("process", log, args);
-        writer.awaitDone(WAIT);
-        ProcessOutputs.awaitDrained(broker.bootstrapServers(), app, topics, WAIT);
-        ChildWirewatch last = process;
-        await(() -> ProcessOutputs.read(broker.bootstrapServers(), topics).complete(news) || !last.isAlive(), WAIT,
-            "every article");
-        last.checkAlive();
+        awaitComplete(writer, process, app, topics, news);
       } finally {
         process.close();
       }
