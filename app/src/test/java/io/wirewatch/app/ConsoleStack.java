@@ -22,7 +22,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -62,18 +61,7 @@ final class ConsoleStack implements AutoCloseable {
     Samples.install(samples);
     http = new FixtureServer(samples);
     open.add(http);
-    Path sources = dir.resolve("http-sources.yaml");
-    Files.writeString(sources, """
-        sources:
-          - id: wire
-            url: %s
-          - id: desk
-            url: %s
-            type: atom
-          - id: analysis
-            url: %s
-            type: page
-        """.formatted(http.url("wire.rss"), http.url("desk.atom"), http.url("articles/analysis-nuclear-diplomacy.html")));
+    Path sources = http.writeSampleSources(dir.resolve("http-sources.yaml"));
     token = AccessToken.loadOrCreate(dir.resolve("console.token"));
     startConsole();
     ProcessService process = new ProcessService(broker.bootstrapServers(),

@@ -83,19 +83,7 @@ class MetricsIT {
     Path samples = dir.resolve("samples");
     Samples.install(samples);
     pages = new FixtureServer(samples);
-    sourcesFile = dir.resolve("http-sources.yaml");
-    Files.writeString(sourcesFile, """
-        sources:
-          - id: wire
-            url: %s
-          - id: desk
-            url: %s
-            type: atom
-          - id: analysis
-            url: %s
-            type: page
-        """.formatted(pages.url("wire.rss"), pages.url("desk.atom"),
-        pages.url("articles/analysis-nuclear-diplomacy.html")));
+    sourcesFile = pages.writeSampleSources(dir.resolve("http-sources.yaml"));
   }
 
   @AfterAll

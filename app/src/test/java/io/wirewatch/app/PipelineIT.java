@@ -14,7 +14,6 @@ import io.wirewatch.model.TopicReplay;
 import io.wirewatch.model.Topics;
 import io.wirewatch.process.ProcessConfig;
 import io.wirewatch.process.ProcessService;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -78,18 +77,7 @@ class PipelineIT {
     Path samples = dir.resolve("samples");
     Samples.install(samples);
     http = new FixtureServer(samples);
-    sourcesFile = dir.resolve("http-sources.yaml");
-    Files.writeString(sourcesFile, """
-        sources:
-          - id: wire
-            url: %s
-          - id: desk
-            url: %s
-            type: atom
-          - id: analysis
-            url: %s
-            type: page
-        """.formatted(http.url("wire.rss"), http.url("desk.atom"), http.url("articles/analysis-nuclear-diplomacy.html")));
+    sourcesFile = http.writeSampleSources(dir.resolve("http-sources.yaml"));
   }
 
   @AfterAll
