@@ -219,6 +219,9 @@ public final class WirewatchTopology {
 
     @Override
     public void init(ProcessorContext<String, StoryOutput> context) {
+      // Streams initialises a processor again when it revives a task (its state restored from the
+      // changelog after an aborted transaction): trackers built before would hold stale indexes.
+      trackers.clear();
       this.context = context;
       this.stories = context.getStateStore(STORIES_STORE);
       this.terms = context.getStateStore(STORY_TERMS_STORE);
