@@ -24,6 +24,7 @@ import java.util.Map;
  * @param ruleFailureReportEvery at most one dead letter per failing rule per this interval
  * @param storyWindow   a story no article joined for this long closes
  * @param burst         when a story bursts
+ * @param rocksDbMemoryMb off-heap memory of all RocksDB stores of an instance, MB ({@link RocksDbMemory})
  * @param streams       Kafka Streams properties passed through
  */
 public record ProcessConfig(
@@ -39,6 +40,7 @@ public record ProcessConfig(
     Duration ruleFailureReportEvery,
     Duration storyWindow,
     BurstDetector.Settings burst,
+    int rocksDbMemoryMb,
     Map<String, String> streams) {
 
   public static final String DEFAULTS = "wirewatch-process.properties";
@@ -57,6 +59,7 @@ public record ProcessConfig(
         s.duration("process.rules.failure-report-interval"),
         s.duration("process.stories.window"),
         burst(s),
+        s.intValue("process.rocksdb.memory-mb", 8, 1 << 20),
         s.withPrefix("process.streams"));
   }
 
@@ -75,13 +78,13 @@ public record ProcessConfig(
   /** The same config with another state directory (tests and `run` keep state in their data dir). */
   public ProcessConfig withStateDir(Path dir) {
     return new ProcessConfig(applicationId, rules, taxonomy, topicModel, languages, threads, dir, staticMembership,
-        alertWindow, ruleFailureReportEvery, storyWindow, burst, streams);
+        alertWindow, ruleFailureReportEvery, storyWindow, burst, rocksDbMemoryMb, streams);
   }
 
   /** The same config importing another rules file at start. */
   public ProcessConfig withRules(Path file) {
     return new ProcessConfig(applicationId, file, taxonomy, topicModel, languages, threads, stateDir,
-        staticMembership, alertWindow, ruleFailureReportEvery, storyWindow, burst, streams);
+        staticMembership, alertWindow, ruleFailureReportEvery, storyWindow, burst, rocksDbMemoryMb, streams);
   }
 
   public static ProcessConfig defaults() {
