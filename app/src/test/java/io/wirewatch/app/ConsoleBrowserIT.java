@@ -110,7 +110,9 @@ class ConsoleBrowserIT {
 
   @Test
   @Order(1)
-  void theDashboardShowsTheSampleAlertsAndSources() {
+  void theDashboardShowsTheSampleAlertsAndSources() throws InterruptedException {
+    // The pipeline first (its pace is the machine's), then what the page shows of it.
+    stack.awaitSampleAlerts();
     browser.get(stack.console.dashboardUrl());
     // One alert per rule and story: the Korea story's sanctions alert counts its three articles.
     wait.until(b -> all("#alert-list li.alert").size() == 3 && text("#alert-list").contains("seen 3×")

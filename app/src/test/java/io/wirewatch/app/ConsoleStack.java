@@ -140,6 +140,20 @@ final class ConsoleStack implements AutoCloseable {
     }
   }
 
+  /**
+   * The sample alerts once the pipeline is through with the samples: three alerts whose counts add
+   * up to the six matches (the Korea story's two alerts count its outlets' articles).
+   */
+  JsonNode awaitSampleAlerts() throws InterruptedException {
+    return awaitJson("/api/alerts", j -> {
+      int counted = 0;
+      for (JsonNode a : j.get("alerts")) {
+        counted += a.get("count").asInt();
+      }
+      return counted >= 6;
+    }).get("alerts");
+  }
+
   /** Polls {@code path} until {@code done} accepts its JSON, at most {@link #WAIT}. */
   JsonNode awaitJson(String path, Predicate<JsonNode> done) throws InterruptedException {
     long deadline = System.nanoTime() + WAIT.toNanos();

@@ -63,7 +63,7 @@ public final class ProcessComponents implements AutoCloseable {
     this.handler = new RawRecordHandler(topics.raw(), articles, new AlertRaiser(rules, config.alertWindow(), clock),
         new RuleFailureReporter(config.ruleFailureReportEvery(), clock), clock, metrics);
     this.floodGate = new FloodGate(metrics);
-    this.stories = StoryStage.of(config, clock);
+    this.stories = StoryStage.of(config, clock, metrics);
   }
 
   /** The taxonomy in {@code file}, or the bundled one when it is null. */

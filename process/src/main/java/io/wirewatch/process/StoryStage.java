@@ -1,5 +1,6 @@
 package io.wirewatch.process;
 
+import io.wirewatch.model.Article;
 import io.wirewatch.process.story.BurstDetector;
 import io.wirewatch.process.story.InMemoryStoryState;
 import io.wirewatch.process.story.StoreStoryMemberships;
@@ -15,6 +16,7 @@ import io.wirewatch.process.story.StoryTracker;
 import io.wirewatch.process.story.StreamPace;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.WindowStore;
@@ -31,20 +33,36 @@ public final class StoryStage {
   private final StoryConfig config;
   private final BurstDetector bursts;
   private final Clock clock;
+  private final ProcessMetrics metrics;
 
   public StoryStage(StoryAnalyzer analyzer, StoryModel model, StoryConfig config, BurstDetector.Settings burst,
-      Clock clock) {
+      Clock clock, ProcessMetrics metrics) {
     this.analyzer = analyzer;
     this.model = model;
     this.config = config;
     this.bursts = new BurstDetector(burst);
     this.clock = clock;
+    this.metrics = metrics;
   }
 
   /** The story step as {@code config} sets it, with the bundled analysis and model. */
   public static StoryStage of(ProcessConfig config, Clock clock) {
+    return of(config, clock, ProcessMetrics.none());
+  }
+
+  /** The same, timing each article's step and counting stories on {@code metrics}. */
+  public static StoryStage of(ProcessConfig config, Clock clock, ProcessMetrics metrics) {
     return new StoryStage(StoryAnalyzer.bundled(), StoryModel.bundled(),
-        StoryConfig.DEFAULT.withWindow(config.storyWindow()), config.burst(), clock);
+        StoryConfig.DEFAULT.withWindow(config.storyWindow()), config.burst(), clock, metrics);
+  }
+
+  /** Tracks {@code article} with {@code tracker}, timed as the {@code stories} step and counted. */
+  StoryTracker.Tracked track(StoryTracker tracker, Article article, Instant arrived) {
+    StoryTracker.Tracked t = metrics.time(ProcessMetrics.STORIES, () -> tracker.track(article, arrived));
+    if (t.story() != null) {
+      metrics.story(t.started(), t.burst() != null, t.closed().size());
+    }
+    return t;
   }
 
   /**

@@ -241,7 +241,7 @@ public final class WirewatchTopology {
       try {
         StoryTracker tracker = trackers.computeIfAbsent(record.key(),
             language -> stage.tracker(language, stories, terms, members, meta, pace));
-        t = tracker.track(article, Instant.ofEpochMilli(record.timestamp()));
+        t = stage.track(tracker, article, Instant.ofEpochMilli(record.timestamp()));
       } catch (RuntimeException e) {
         // The article is still worth reading and alerting on; only its story is missing.
         LOG.error("cannot group article {} into a story: {}", article.id(), e.toString());

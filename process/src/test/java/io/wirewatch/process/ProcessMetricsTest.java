@@ -107,6 +107,11 @@ class ProcessMetricsTest {
     assertThat(counter(ProcessMetrics.ALERTS, "kind", "updated", "severity", "critical")).isEqualTo(1);
     assertThat(counter(ProcessMetrics.ALERTS, "kind", "updated", "severity", "warning")).isEqualTo(1);
     assertThat(counter(ProcessMetrics.ALERTS, "kind", "raised", "severity", "critical")).isEqualTo(1);
+    // Stories: the first page started one, the copy joined it; the revision stayed where it was.
+    assertThat(timed(ProcessMetrics.STORIES)).isEqualTo(3);
+    assertThat(counter(ProcessMetrics.STORY_EVENTS, "event", "started")).isEqualTo(1);
+    assertThat(counter(ProcessMetrics.STORY_EVENTS, "event", "joined")).isEqualTo(1);
+    assertThat(counter(ProcessMetrics.STORY_EVENTS, "event", "burst")).isZero();
 
     raw.pipeInput("poison", "not JSON {".getBytes(StandardCharsets.UTF_8));
     byte[] bytes = new byte[20_000];
