@@ -1,9 +1,13 @@
 package io.wirewatch.app;
 
 import io.wirewatch.model.Alert;
+import io.wirewatch.model.Rule;
+import io.wirewatch.model.Story;
 import io.wirewatch.model.Topic;
+import io.wirewatch.model.Topics;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,8 +22,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Prints alerts as they are committed to {@code news.alerts}, in a form a person reads at a glance.
- * Uses a consumer group, so a restart continues after the last alert it printed.
+ * Prints alerts as they are committed to {@code news.alerts}, in a form a person reads at a glance,
+ * each with its story as {@code news.stories} last told it (the story of an alert is written before
+ * the alert). Uses a consumer group, so a restart continues after the last alert it printed.
  */
 public final class AlertConsole implements Runnable, AutoCloseable {
 
@@ -27,12 +32,23 @@ public final class AlertConsole implements Runnable, AutoCloseable {
 
   private final KafkaConsumer<String, byte[]> consumer;
   private final Topic<String, Alert> topic;
+  private final Topic<String, Story> stories;
+  /** The latest state of each story seen, for the alerts' story lines; bounded like the topic. */
+  private final Map<String, Story> storyById = new LinkedHashMap<>(16, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Story> eldest) {
+      return size() > MAX_STORIES;
+    }
+  };
+  private static final int MAX_STORIES = 10_000;
   private final PrintStream out;
   private final AtomicBoolean running = new AtomicBoolean(true);
   private final AtomicLong printed = new AtomicLong();
 
-  public AlertConsole(String bootstrapServers, String groupId, Topic<String, Alert> topic, PrintStream out) {
-    this.topic = topic;
+  public AlertConsole(String bootstrapServers, String groupId, Topics topics, PrintStream out) {
+    this.topic = topics.alerts();
+    this.stories = topics.stories();
+    Topic<String, Alert> topic = this.topic;
     this.out = out;
     this.consumer = new KafkaConsumer<>(Map.of(
         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -46,9 +62,13 @@ public final class AlertConsole implements Runnable, AutoCloseable {
   @Override
   public void run() {
     try {
-      consumer.subscribe(List.of(topic.name()));
+      consumer.subscribe(List.of(topic.name(), stories.name()));
       while (running.get()) {
         for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+          if (r.topic().equals(stories.name())) {
+            remember(r);
+            continue;
+          }
           Alert alert;
           try {
             alert = topic.valueSerde().deserializer().deserialize(topic.name(), r.value());
@@ -60,7 +80,7 @@ public final class AlertConsole implements Runnable, AutoCloseable {
           if (alert == null) {
             continue;
           }
-          out.println(format(alert));
+          out.println(format(alert, alert.storyId() == null ? null : storyById.get(alert.storyId())));
           out.flush();
           printed.incrementAndGet();
         }
@@ -81,14 +101,45 @@ public final class AlertConsole implements Runnable, AutoCloseable {
     return printed.get();
   }
 
-  static String format(Alert a) {
+  private void remember(ConsumerRecord<String, byte[]> r) {
+    if (r.value() == null) {
+      storyById.remove(r.key());
+      return;
+    }
+    try {
+      storyById.put(r.key(), stories.valueSerde().deserializer().deserialize(stories.name(), r.value()));
+    } catch (RuntimeException e) {
+      LOG.error("skipping unreadable story {}@{}/{}: {}", r.key(), r.partition(), r.offset(), e.getMessage());
+    }
+  }
+
+  /**
+   * An alert as a person reads it: kind, severity, rule and headline; its story (when known); where
+   * it comes from; the link and the snippet with the matched words marked. A story's burst reads as
+   * a burst; an update of a story's alert says how many of the story's articles the rule matched.
+   */
+  static String format(Alert a, Story story) {
     StringBuilder sb = new StringBuilder();
-    sb.append(a.isUpdate() ? "UPDATE" : "ALERT").append(" [").append(a.severity().toUpperCase(Locale.ROOT))
-        .append("] rule=").append(a.ruleId()).append("  \"").append(a.title()).append("\"");
+    boolean burst = Rule.BURST_RULE_ID.equals(a.ruleId());
+    sb.append(burst ? "BURST" : a.isUpdate() ? "UPDATE" : "ALERT").append(" [")
+        .append(a.severity().toUpperCase(Locale.ROOT)).append("] rule=").append(a.ruleId())
+        .append("  \"").append(a.title()).append("\"");
     if (a.isUpdate()) {
       sb.append("  seen ").append(a.count()).append("x, sources=").append(String.join(",", a.sources()));
     }
     sb.append("\n");
+    if (a.storyId() != null) {
+      sb.append("      story=").append(a.storyId());
+      if (story != null) {
+        sb.append("  ").append(story.articleCount()).append(story.articleCount() == 1 ? " article, " : " articles, ")
+            .append(story.sourceCount()).append(story.sourceCount() == 1 ? " source" : " sources")
+            .append(" (").append(String.join(",", story.sources())).append(")");
+        if (story.burstAt() != null) {
+          sb.append("  BREAKING since ").append(story.burstAt());
+        }
+      }
+      sb.append("\n");
+    }
     sb.append("      source=").append(a.sourceId());
     if (a.published() != null) {
       sb.append("  published=").append(a.published());

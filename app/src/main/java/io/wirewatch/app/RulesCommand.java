@@ -99,7 +99,7 @@ final class RulesCommand implements Runnable {
     @Option(names = "--description", description = "What the rule is for.")
     String description;
 
-    @Option(names = "--window", paramLabel = "DURATION", description = "Flood-control window, e.g. 12h (default: process.alerts.window).")
+    @Option(names = "--window", paramLabel = "DURATION", description = "How long an alert stays open for updates after its latest one, e.g. 12h (default: process.alerts.window).")
     String window;
 
     @Option(names = "--category", paramLabel = "ID", description = "Fire only on articles of this category. Repeatable.")
@@ -117,10 +117,14 @@ final class RulesCommand implements Runnable {
     @Option(names = "--disabled", description = "Store the rule but do not apply it.")
     boolean disabled;
 
+    @Option(names = "--per", paramLabel = "story|article", defaultValue = "story",
+        description = "One alert per story, updated by its later matching articles, or one per article (default: ${DEFAULT-VALUE}).")
+    String per;
+
     @Override
     public Integer call() {
       Rule rule = new Rule(id, query, severity, description, !disabled, window,
-          new Rule.Filters(categories, sources, languages, countries), 0);
+          new Rule.Filters(categories, sources, languages, countries), 0, per);
       checkAll(List.of(rule), List.of());
       AppConfig app = app();
       rulesTopic(app).publish(List.of(rule));

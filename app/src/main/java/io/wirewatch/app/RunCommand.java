@@ -143,7 +143,7 @@ final class RunCommand implements Callable<Integer> {
       management.readiness("process", process::notReady);
       process.start();
 
-      AlertConsole console = new AlertConsole(bootstrap, app.consoleGroupId(), app.topics().alerts(), System.out);
+      AlertConsole console = new AlertConsole(bootstrap, app.consoleGroupId(), app.topics(), System.out);
       Thread consoleThread = new Thread(console, "wirewatch-alert-console");
       consoleThread.start();
       open.add(() -> {

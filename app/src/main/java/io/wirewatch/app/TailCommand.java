@@ -30,7 +30,7 @@ final class TailCommand implements Callable<Integer> {
   @Mixin
   CommonOptions common;
 
-  @Parameters(paramLabel = "TOPIC", description = "news.raw, news.articles, news.alerts or news.dead-letter")
+  @Parameters(paramLabel = "TOPIC", description = "news.raw, news.articles, news.stories, news.alerts, news.dead-letter, news.sources, news.source-status, news.seen or news.rules")
   String topicName;
 
   @Mixin

@@ -30,6 +30,8 @@ import picocli.CommandLine.Command;
       ExtractCommand.class,
       TrainCommand.class,
       ClassifyCommand.class,
+      ClusterCommand.class,
+      StoriesCommand.class,
       SourcesCommand.class,
       FeedCommand.class,
       BenchCommand.class,

@@ -10,8 +10,8 @@ import io.wirewatch.ingest.source.SourcesFile;
 import io.wirewatch.model.ArticleId;
 import io.wirewatch.model.Json;
 import io.wirewatch.model.RawArticle;
-import io.wirewatch.model.Story;
 import io.wirewatch.model.TopicCreator;
+import io.wirewatch.model.TopicReplay;
 import io.wirewatch.model.Topics;
 import io.wirewatch.model.config.Settings;
 import io.wirewatch.process.ProcessConfig;
@@ -22,7 +22,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -62,18 +61,7 @@ final class ConsoleStack implements AutoCloseable {
     Samples.install(samples);
     http = new FixtureServer(samples);
     open.add(http);
-    Path sources = dir.resolve("http-sources.yaml");
-    Files.writeString(sources, """
-        sources:
-          - id: wire
-            url: %s
-          - id: desk
-            url: %s
-            type: atom
-          - id: analysis
-            url: %s
-            type: page
-        """.formatted(http.url("wire.rss"), http.url("desk.atom"), http.url("articles/analysis-nuclear-diplomacy.html")));
+    Path sources = http.writeSampleSources(dir.resolve("http-sources.yaml"));
     token = AccessToken.loadOrCreate(dir.resolve("console.token"));
     startConsole();
     ProcessService process = new ProcessService(broker.bootstrapServers(),
@@ -152,6 +140,20 @@ final class ConsoleStack implements AutoCloseable {
     }
   }
 
+  /**
+   * The sample alerts once the pipeline is through with the samples: three alerts whose counts add
+   * up to the six matches (the Korea story's two alerts count its outlets' articles).
+   */
+  JsonNode awaitSampleAlerts() throws InterruptedException {
+    return awaitJson("/api/alerts", j -> {
+      int counted = 0;
+      for (JsonNode a : j.get("alerts")) {
+        counted += a.get("count").asInt();
+      }
+      return counted >= 6;
+    }).get("alerts");
+  }
+
   /** Polls {@code path} until {@code done} accepts its JSON, at most {@link #WAIT}. */
   JsonNode awaitJson(String path, Predicate<JsonNode> done) throws InterruptedException {
     long deadline = System.nanoTime() + WAIT.toNanos();
@@ -168,8 +170,13 @@ final class ConsoleStack implements AutoCloseable {
 
   /** A page straight onto news.raw, as ingest would write it; returns its article id. */
   String sendArticle(String url, String title, String text) {
+    return sendArticle("wire", url, title, text);
+  }
+
+  /** A page of {@code source} straight onto news.raw; returns its article id. */
+  String sendArticle(String source, String url, String title, String text) {
     String html = "<html><body><article><h1>" + title + "</h1><p>" + text + "</p></article></body></html>";
-    RawArticle raw = new RawArticle(ArticleId.of(url), "wire", url, null, null, Instant.now(), "text/html", html,
+    RawArticle raw = new RawArticle(ArticleId.of(url), source, url, null, null, Instant.now(), "text/html", html,
         ArticleId.contentHash(html));
     try (KafkaProducer<String, RawArticle> p = new KafkaProducer<>(
         Map.of("bootstrap.servers", broker.bootstrapServers()), new StringSerializer(),
@@ -179,44 +186,11 @@ final class ConsoleStack implements AutoCloseable {
     return raw.id();
   }
 
-  /** A story record onto news.stories, as the process stage will write them once it groups stories. */
-  void sendStory(Story s) {
-    try (KafkaProducer<String, Story> p = new KafkaProducer<>(
-        Map.of("bootstrap.servers", broker.bootstrapServers()), new StringSerializer(),
-        TOPICS.stories().valueSerde().serializer())) {
-      p.send(new ProducerRecord<>(TOPICS.stories().name(), s.id(), s));
-    }
-  }
-
-  /**
-   * The story the samples tell, built from the retained articles of the three outlets that carry it:
-   * what the story clusterer will produce, written here until it does.
-   */
-  Story liaisonStory() throws InterruptedException {
-    JsonNode alerts = awaitJson("/api/alerts?rule=liaison-office", j -> j.get("alerts").size() >= 2).get("alerts");
-    JsonNode commentary = awaitJson("/api/alerts?rule=sanctions", j -> j.get("alerts").size() >= 4).get("alerts");
-    List<Story.StoryArticle> latest = new ArrayList<>();
-    List<String> ids = new ArrayList<>();
-    for (JsonNode a : alerts) {
-      ids.add(a.get("articleId").asText());
-    }
-    for (JsonNode a : commentary) {
-      if (a.get("title").asText().startsWith("Commentary")) {
-        ids.add(a.get("articleId").asText());
-      }
-    }
-    for (String id : ids) {
-      JsonNode art = getJson("/api/articles/" + id);
-      latest.add(new Story.StoryArticle(id, art.get("url").asText(), art.get("title").asText(),
-          art.get("sourceId").asText(), Instant.parse(art.get("published").asText())));
-    }
-    latest.sort((x, y) -> y.published().compareTo(x.published()));
-    List<String> sources = latest.stream().map(Story.StoryArticle::sourceId).distinct().toList();
-    Instant last = latest.get(0).published();
-    return new Story("story-liaison", "North Korea pulls its staff out of joint liaison office", "en",
-        latest.get(latest.size() - 1).published(), last, latest.size(), sources.size(), sources, latest,
-        List.of("KP", "KR", "US"), List.of("diplomacy", "sanctions"), List.of("liaison", "office", "kaesong"),
-        List.of(0, 1, 0, 2, 0, 0), last, false);
+  /** Records in {@code topic} now, over all partitions. */
+  long records(String topic) {
+    long[] n = {0};
+    TopicReplay.replay(broker.bootstrapServers(), topic, r -> n[0]++);
+    return n[0];
   }
 
   @Override

@@ -32,6 +32,25 @@ final class FixtureServer implements AutoCloseable {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/" + path;
   }
 
+  /**
+   * Writes a sources file for the bundled samples as served here (a feed, an Atom feed and one page
+   * polled as a page source) to {@code file} and returns it.
+   */
+  Path writeSampleSources(Path file) throws IOException {
+    java.nio.file.Files.writeString(file, """
+        sources:
+          - id: wire
+            url: %s
+          - id: desk
+            url: %s
+            type: atom
+          - id: analysis
+            url: %s
+            type: page
+        """.formatted(url("wire.rss"), url("desk.atom"), url("articles/analysis-nuclear-diplomacy.html")));
+    return file;
+  }
+
   private void serve(HttpExchange ex) throws IOException {
     requests.incrementAndGet();
     Path file = root.resolve(ex.getRequestURI().getPath().substring(1)).normalize();

@@ -2,7 +2,6 @@ package io.wirewatch.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
 import io.wirewatch.app.broker.EmbeddedKafka;
 import io.wirewatch.ingest.IngestConfig;
 import io.wirewatch.ingest.Ingestor;
@@ -15,10 +14,7 @@ import io.wirewatch.model.TopicCreator;
 import io.wirewatch.model.Topics;
 import io.wirewatch.model.config.Settings;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,7 +23,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -56,49 +51,19 @@ class IngestGroupIT {
   Path dir;
 
   private EmbeddedKafka broker;
-  private HttpServer http;
-  private final AtomicIntegerArray items = new AtomicIntegerArray(FEEDS);
+  private NumberedFeeds site;
 
   @BeforeEach
   void start() throws IOException {
     broker = new EmbeddedKafka(dir.resolve("broker"), Map.of()).start();
     TopicCreator.ensure(broker.bootstrapServers(), TOPICS, 3, (short) 1);
-    http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    http.createContext("/feed/", ex -> {
-      int n = Integer.parseInt(ex.getRequestURI().getPath().substring(6));
-      StringBuilder b = new StringBuilder("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>f</title>"
-          + "<link>http://127.0.0.1/</link><description>d</description>");
-      for (int k = 0; k < items.get(n); k++) {
-        b.append("<item><guid>").append(n).append('-').append(k).append("</guid><title>t").append(k)
-            .append("</title><link>").append(base()).append("/article/").append(n).append('/').append(k)
-            .append("</link></item>");
-      }
-      send(ex, b.append("</channel></rss>").toString(), "application/rss+xml");
-    });
-    http.createContext("/article/", ex -> send(ex, "<html><body><p>" + ex.getRequestURI().getPath()
-        + "</p></body></html>", "text/html; charset=utf-8"));
-    http.start();
-    for (int i = 0; i < FEEDS; i++) {
-      items.set(i, 2);
-    }
-  }
-
-  private static void send(com.sun.net.httpserver.HttpExchange ex, String body, String type) throws IOException {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    ex.getResponseHeaders().add("Content-Type", type);
-    ex.sendResponseHeaders(200, bytes.length);
-    ex.getResponseBody().write(bytes);
-    ex.close();
-  }
-
-  private String base() {
-    return "http://127.0.0.1:" + http.getAddress().getPort();
+    site = new NumberedFeeds(FEEDS, 2);
   }
 
   @AfterEach
   void stop() {
-    if (http != null) {
-      http.stop(0);
+    if (site != null) {
+      site.close();
     }
     if (broker != null) {
       broker.close();
@@ -121,7 +86,7 @@ class IngestGroupIT {
   void stoppingOneInstanceMovesItsSourcesToTheOtherWithoutRepeatsOrLosses() throws Exception {
     List<Source> sources = new ArrayList<>();
     for (int i = 0; i < FEEDS; i++) {
-      sources.add(new Source("feed-" + i, URI.create(base() + "/feed/" + i), Source.Type.FEED, null));
+      sources.add(new Source("feed-" + i, URI.create(site.feed(i)), Source.Type.FEED, null));
     }
     try (SourceCatalog c = SourceCatalog.connect(broker.bootstrapServers(), TOPICS)) {
       c.put(sources);
@@ -144,7 +109,7 @@ class IngestGroupIT {
       await(() -> second.activeSources().equals(all), "the remaining instance polls every source");
       // New items on every feed, including those that moved: each must arrive exactly once.
       for (int i = 0; i < FEEDS; i++) {
-        items.incrementAndGet(i);
+        site.addItem(i);
       }
       await(() -> rawUrls().size() >= FEEDS * 3, "the new items");
       long polledAfterMove = statuses().stream().filter(s -> movedSources.contains(s.sourceId())).count();

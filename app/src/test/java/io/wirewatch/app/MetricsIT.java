@@ -49,8 +49,13 @@ class MetricsIT {
 
   private static final Topics TOPICS = Topics.DEFAULT;
   private static final Duration WAIT = Duration.ofSeconds(120);
-  /** The alerts the samples raise (PipelineIT names them). */
-  private static final int ALERTS = 6;
+  /**
+   * The alerts the samples raise (PipelineIT names them): sanctions and liaison-office on the Korea
+   * story, sanctions on the steel exports story; and the updates of the Korea story's two alerts by
+   * its other outlets' articles (sanctions twice, liaison-office once).
+   */
+  private static final int ALERTS = 3;
+  private static final int UPDATES = 3;
   /** Distinct pages of the samples: the liaison story is listed twice, once with tracking parameters. */
   private static final int ARTICLES = 7;
 
@@ -83,19 +88,7 @@ class MetricsIT {
     Path samples = dir.resolve("samples");
     Samples.install(samples);
     pages = new FixtureServer(samples);
-    sourcesFile = dir.resolve("http-sources.yaml");
-    Files.writeString(sourcesFile, """
-        sources:
-          - id: wire
-            url: %s
-          - id: desk
-            url: %s
-            type: atom
-          - id: analysis
-            url: %s
-            type: page
-        """.formatted(pages.url("wire.rss"), pages.url("desk.atom"),
-        pages.url("articles/analysis-nuclear-diplomacy.html")));
+    sourcesFile = pages.writeSampleSources(dir.resolve("http-sources.yaml"));
   }
 
   @AfterAll
@@ -134,6 +127,7 @@ class MetricsIT {
       // Every raw record accounted for (article, repeat or dead letter), and the topics caught up.
       Map<String, Double> m = awaitUntil(base, x ->
           sum(x, "wirewatch_process_alerts_total{kind=\"raised\"") >= ALERTS
+              && sum(x, "wirewatch_process_alerts_total{kind=\"updated\"") >= UPDATES
               && sum(x, "wirewatch_process_articles_total{") == count(TOPICS.raw())
               && x.get("wirewatch_process_articles_total{outcome=\"written\"}") == count(TOPICS.articles())
               && sum(x, "wirewatch_process_alerts_total{") == count(TOPICS.alerts()));
@@ -150,9 +144,16 @@ class MetricsIT {
       assertThat(m.get("wirewatch_process_articles_total{outcome=\"failed\"}")).isZero();
       assertThat(sum(m, "wirewatch_process_alerts_total{kind=\"raised\"")).isEqualTo(ALERTS);
       assertThat(m.get("wirewatch_process_alerts_total{kind=\"raised\",severity=\"critical\"}"))
-          .as("liaison-office, on two pages").isEqualTo(2);
-      assertThat(sum(m, "wirewatch_process_alerts_total{kind=\"updated\"")).isZero();
-      for (String stage : new String[] {"clean", "classify", "match"}) {
+          .as("liaison-office, once for the Korea story").isEqualTo(1);
+      assertThat(m.get("wirewatch_process_alerts_total{kind=\"updated\",severity=\"critical\"}"))
+          .as("liaison-office, by the story's second page that names it").isEqualTo(1);
+      assertThat(sum(m, "wirewatch_process_alerts_total{kind=\"updated\"")).isEqualTo(UPDATES);
+      long stories = distinctKeys(TOPICS.stories());
+      assertThat(m.get("wirewatch_process_stories_total{event=\"started\"}")).isEqualTo(stories);
+      assertThat(m.get("wirewatch_process_stories_total{event=\"joined\"}"))
+          .as("the Korea story's two other outlets at least").isEqualTo(ARTICLES - stories).isGreaterThanOrEqualTo(2);
+      assertThat(m.get("wirewatch_process_stories_total{event=\"burst\"}")).isZero();
+      for (String stage : new String[] {"clean", "classify", "match", "stories"}) {
         assertThat(m.get("wirewatch_process_stage_seconds_count{stage=\"" + stage + "\"}")).as(stage)
             .isEqualTo(ARTICLES);
         assertThat(m.get("wirewatch_process_stage_seconds_bucket{stage=\"" + stage + "\",le=\"+Inf\"}")).as(stage)
@@ -241,6 +242,12 @@ class MetricsIT {
   /** The sum of the series whose name and labels start with {@code prefix}. */
   private static double sum(Map<String, Double> m, String prefix) {
     return m.entrySet().stream().filter(e -> e.getKey().startsWith(prefix)).mapToDouble(Map.Entry::getValue).sum();
+  }
+
+  private long distinctKeys(Topic<String, ?> topic) {
+    java.util.Set<String> keys = new java.util.HashSet<>();
+    TopicReplay.replay(broker.bootstrapServers(), topic.name(), r -> keys.add(r.key()));
+    return keys.size();
   }
 
   private long count(Topic<String, ?> topic) {

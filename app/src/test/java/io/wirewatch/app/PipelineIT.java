@@ -7,17 +7,19 @@ import io.wirewatch.ingest.IngestConfig;
 import io.wirewatch.ingest.Ingestor;
 import io.wirewatch.ingest.source.SourcesFile;
 import io.wirewatch.model.Alert;
+import io.wirewatch.model.Story;
 import io.wirewatch.model.Topic;
 import io.wirewatch.model.TopicCreator;
+import io.wirewatch.model.TopicReplay;
 import io.wirewatch.model.Topics;
 import io.wirewatch.process.ProcessConfig;
 import io.wirewatch.process.ProcessService;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -50,13 +52,16 @@ class PipelineIT {
   private static final Duration WAIT = Duration.ofSeconds(90);
 
   /** Exactly the articles whose headline or main text mention a rule, and nothing from boilerplate. */
+  /**
+   * One alert per rule and story, as its latest state lists the story's matching articles: the three
+   * outlets' Korea articles are one story, the export rules another. Each matching article writes
+   * one record (the first raises the alert, the others update it): six records in all.
+   */
   private static final Set<String> EXPECTED = Set.of(
-      "sanctions korea-liaison-withdrawal.html",
-      "liaison-office korea-liaison-withdrawal.html",
-      "sanctions commentary-sanctions-relief.html",
-      "sanctions analysis-nuclear-diplomacy.html",
-      "liaison-office analysis-nuclear-diplomacy.html",
-      "sanctions export-rules-tighten.html");
+      "liaison-office [analysis-nuclear-diplomacy.html, korea-liaison-withdrawal.html]",
+      "sanctions [analysis-nuclear-diplomacy.html, commentary-sanctions-relief.html, korea-liaison-withdrawal.html]",
+      "sanctions [export-rules-tighten.html]");
+  private static final int EXPECTED_RECORDS = 6;
 
   @TempDir
   static Path dir;
@@ -72,18 +77,7 @@ class PipelineIT {
     Path samples = dir.resolve("samples");
     Samples.install(samples);
     http = new FixtureServer(samples);
-    sourcesFile = dir.resolve("http-sources.yaml");
-    Files.writeString(sourcesFile, """
-        sources:
-          - id: wire
-            url: %s
-          - id: desk
-            url: %s
-            type: atom
-          - id: analysis
-            url: %s
-            type: page
-        """.formatted(http.url("wire.rss"), http.url("desk.atom"), http.url("articles/analysis-nuclear-diplomacy.html")));
+    sourcesFile = http.writeSampleSources(dir.resolve("http-sources.yaml"));
   }
 
   @AfterAll
@@ -127,14 +121,45 @@ class PipelineIT {
   @Order(1)
   void samplesRaiseExactlyTheExpectedAlerts() throws Exception {
     try (ProcessService p = process(); Ingestor i = ingest()) {
-      List<Alert> alerts = readAlerts(EXPECTED.size(), WAIT);
-      assertThat(alerts.stream().map(PipelineIT::describe).collect(Collectors.toSet()))
+      List<Alert> alerts = readAlerts(EXPECTED_RECORDS, WAIT);
+      Map<String, Alert> latest = new LinkedHashMap<>();
+      alerts.forEach(a -> latest.put(a.key(), a));
+      assertThat(latest.values().stream().map(PipelineIT::describe).collect(Collectors.toSet()))
           .containsExactlyInAnyOrderElementsOf(EXPECTED);
-      assertThat(alerts).hasSize(EXPECTED.size());
+      assertThat(alerts).hasSize(EXPECTED_RECORDS);
+      // Counts go 1, 2, 3 per alert, each update once: nothing lost, nothing twice.
+      Map<String, List<Integer>> counts = new LinkedHashMap<>();
+      alerts.forEach(a -> counts.computeIfAbsent(a.key(), k -> new ArrayList<>()).add(a.count()));
+      counts.values().forEach(c -> assertThat(c).isEqualTo(java.util.stream.IntStream.rangeClosed(1, c.size()).boxed().toList()));
+      // The Korea alerts share their story; the export rules are a story of their own.
+      Set<String> koreaStories = latest.values().stream().filter(a -> a.articles().size() > 1)
+          .map(Alert::storyId).collect(Collectors.toSet());
+      assertThat(koreaStories).hasSize(1).doesNotContainNull();
       // Nothing else trickles in: the unrelated pages and the duplicate feed entry raise nothing.
       waitUntilRawIsProcessed(WAIT);
-      assertThat(count(TOPICS.alerts())).isEqualTo(EXPECTED.size());
+      assertThat(count(TOPICS.alerts())).isEqualTo(EXPECTED_RECORDS);
       assertThat(count(TOPICS.deadLetter())).isZero();
+      // The story as news.stories last told it: three articles, one of each sample outlet's pages.
+      Map<String, Story> stories = latestStories();
+      Story korea = stories.get(koreaStories.iterator().next());
+      assertThat(korea.articleCount()).isEqualTo(3);
+      assertThat(korea.latest()).extracting(s -> s.url().substring(s.url().lastIndexOf('/') + 1)).containsExactlyInAnyOrder(
+          "analysis-nuclear-diplomacy.html", "commentary-sanctions-relief.html", "korea-liaison-withdrawal.html");
+      assertThat(stories.values()).filteredOn(s -> !s.id().equals(korea.id()))
+          .allSatisfy(s -> assertThat(s.articleCount()).isEqualTo(1));
+
+      // As an operator lists them: every story, the Korea story's row with its three articles.
+      CommandRun listed = CommandRun.of("stories", "--bootstrap-servers", broker.bootstrapServers(), "--active");
+      assertThat(listed.exitCode).as(listed.err).isZero();
+      assertThat(listed.out.lines().filter(l -> l.contains(" id="))).hasSize(stories.size());
+      assertThat(listed.out).containsPattern("\\s3\\s+" + korea.sourceCount() + "\\s+-\\s+"
+          + java.util.regex.Pattern.quote(korea.headline()))
+          .contains("id=" + korea.id());
+      CommandRun top = CommandRun.of("stories", "--bootstrap-servers", broker.bootstrapServers(), "--limit", "1",
+          "--json");
+      assertThat(top.out.lines()).singleElement().satisfies(l -> assertThat(l).startsWith("{\"id\":"));
+      assertThat(CommandRun.of("stories", "--bootstrap-servers", broker.bootstrapServers(), "--limit", "0").exitCode)
+          .isEqualTo(2);
     }
     // 7 distinct pages: the liaison story is listed twice (once with tracking parameters).
     assertThat(count(TOPICS.articles())).isEqualTo(7);
@@ -172,8 +197,18 @@ class PipelineIT {
     }
   }
 
+  /** Rule and the story's matching articles (file names, sorted). */
   private static String describe(Alert a) {
-    return a.ruleId() + " " + a.url().substring(a.url().lastIndexOf('/') + 1);
+    return a.ruleId() + " " + a.articles().stream().map(s -> s.url().substring(s.url().lastIndexOf('/') + 1))
+        .sorted().toList();
+  }
+
+  /** The latest state of each story in news.stories. */
+  private Map<String, Story> latestStories() {
+    Map<String, Story> out = new LinkedHashMap<>();
+    TopicReplay.replay(broker.bootstrapServers(), TOPICS.stories().name(), r -> out.put(r.key(),
+        TOPICS.stories().valueSerde().deserializer().deserialize(TOPICS.stories().name(), r.value())));
+    return out;
   }
 
   private List<Alert> readAlerts(int atLeast, Duration max) {

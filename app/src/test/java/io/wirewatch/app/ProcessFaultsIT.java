@@ -5,14 +5,19 @@ import static io.wirewatch.app.ProcessOutputs.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wirewatch.app.broker.EmbeddedKafka;
+import io.wirewatch.model.Article;
 import io.wirewatch.model.TopicCreator;
+import io.wirewatch.model.TopicReplay;
 import io.wirewatch.model.Topics;
 import io.wirewatch.model.config.Settings;
 import io.wirewatch.process.ProcessConfig;
 import io.wirewatch.process.ProcessService;
+import io.wirewatch.process.StoryStage;
+import io.wirewatch.process.story.StoryTracker;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -66,8 +71,12 @@ class ProcessFaultsIT {
   }
 
   private Topics topics(String prefix) {
+    return topics(prefix, 3);
+  }
+
+  private Topics topics(String prefix, int partitions) {
     Topics t = Topics.withPrefix(prefix);
-    TopicCreator.ensure(broker.bootstrapServers(), t, 3, (short) 1);
+    TopicCreator.ensure(broker.bootstrapServers(), t, partitions, (short) 1);
     return t;
   }
 
@@ -134,12 +143,7 @@ class ProcessFaultsIT {
           figures.add(figure);
           assertThat(seconds(resumedAt - killedAt)).as(figure).isLessThan(45.0);
         }
-        writer.awaitDone(WAIT);
-        ProcessOutputs.awaitDrained(broker.bootstrapServers(), app, topics, WAIT);
-        ChildWirewatch last = process;
-        await(() -> ProcessOutputs.read(broker.bootstrapServers(), topics).complete(news) || !last.isAlive(), WAIT,
-            "every article, dead letter and alert");
-        last.checkAlive();
+        awaitComplete(writer, process, app, topics, news);
       } finally {
         process.close();
       }
@@ -148,6 +152,67 @@ class ProcessFaultsIT {
     out.assertExactlyOnce(news);
     System.out.println("ProcessFaultsIT restart: " + out.articles.size() + " articles, " + out.deadLetters.size()
         + " dead letters, " + out.alerts.size() + " alert records exactly once after " + kills + " kill(s); " + figures);
+  }
+
+  /** Waits until everything is written and drained, and the outputs hold all of {@code news}, while {@code process} lives. */
+  private void awaitComplete(RawWriter writer, ChildWirewatch process, String app, Topics topics, GeneratedNews news)
+      throws Exception {
+    writer.awaitDone(WAIT);
+    ProcessOutputs.awaitDrained(broker.bootstrapServers(), app, topics, WAIT);
+    await(() -> ProcessOutputs.read(broker.bootstrapServers(), topics).complete(news) || !process.isAlive(), WAIT,
+        "every article, dead letter and alert");
+    process.checkAlive();
+  }
+
+  /**
+   * Story ids survive a crash: killed mid-stream and restarted on its state, the process stage
+   * gives every article the story that an uninterrupted replay of the same stream gives it. One
+   * partition per topic, so that {@code news.articles} holds the articles in the order they were
+   * grouped (with their arrival times as record times): the replay feeds a tracker over memory
+   * alone those articles in that order.
+   */
+  @Test
+  void aKilledProcessStageAssignsTheStoriesAnUninterruptedReplayAssigns() throws Exception {
+    Topics topics = topics("stories.", 1);
+    String app = "stories-it";
+    GeneratedNews news = GeneratedNews.generate(topics, 60, 21);
+    List<GeneratedNews.Raw> records = news.records();
+    List<String> args = processArgs("stories.", app);
+    Path log = ChildWirewatch.logFile("ProcessFaultsIT", "stories-process.log");
+    try (RawWriter writer = new RawWriter(broker.bootstrapServers(), topics.raw().name());
+        ArticleWatch watch = new ArticleWatch(broker.bootstrapServers(), topics.articles().name())) {
+      writer.writeAll(records.subList(0, 20));
+      ChildWirewatch process = ChildWirewatch.start("process", log, args);
+      try {
+        await(() -> watch.count() > 0, WAIT, "the first article");
+        writer.startWriting(records.subList(20, records.size()), RATE);
+        int half = news.articleIds().size() / 2;
+        ChildWirewatch running = process;
+        await(() -> watch.count() >= half || !running.isAlive(), WAIT, half + " articles");
+        running.checkAlive();
+        process.kill();
+        process = ChildWirewatch.start("process", log, args);
+        awaitComplete(writer, process, app, topics, news);
+      } finally {
+        process.close();
+      }
+    }
+    Map<String, String> assigned = new java.util.LinkedHashMap<>();
+    Map<String, String> replayed = new HashMap<>();
+    Map<String, StoryTracker> trackers = new HashMap<>();
+    StoryStage stage = StoryStage.of(ProcessConfig.defaults(), Clock.systemUTC());
+    TopicReplay.replay(broker.bootstrapServers(), topics.articles().name(), r -> {
+      Article a = topics.articles().valueSerde().deserializer().deserialize(topics.articles().name(), r.value());
+      assigned.put(a.id(), a.storyId());
+      StoryTracker t = trackers.computeIfAbsent(a.language() == null ? "und" : a.language(), stage::inMemoryTracker);
+      replayed.put(a.id(), t.track(a.withStory(null), Instant.ofEpochMilli(r.timestamp())).article().storyId());
+    });
+    assertThat(assigned.keySet()).containsExactlyInAnyOrderElementsOf(news.articleIds());
+    assertThat(assigned).doesNotContainValue(null).isEqualTo(replayed);
+    long stories = assigned.values().stream().distinct().count();
+    assertThat(stories).as("stories among %d articles", assigned.size()).isBetween(2L, assigned.size() - 1L);
+    System.out.println("ProcessFaultsIT stories: " + assigned.size() + " articles in " + stories
+        + " stories, the same after a kill as in an uninterrupted replay");
   }
 
   /**

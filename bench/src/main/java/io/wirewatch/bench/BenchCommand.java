@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
       MatchBench.class,
       PipelineBench.class,
       NotifyBench.class,
+      StoriesBench.class,
+      StoriesScaleBench.class,
     })
 public final class BenchCommand implements Runnable {
 

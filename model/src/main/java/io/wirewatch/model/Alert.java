@@ -1,16 +1,19 @@
 package io.wirewatch.model;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * A rule that matched an article: the value of {@code news.alerts}, keyed by {@link #key()}.
  *
- * <p>Flood control: when the same rule fires again on the same URL or on the same text (a story
- * re-published elsewhere) within the rule's window, the first alert is written again under its own
- * key with {@code count} and {@code sources} updated, instead of a new alert. Consumers that keep
- * the latest value per key see one alert per story.
+ * <p>One alert per rule and story: when the rule matches another article of the same story (the
+ * same event told by another outlet, or again), the first alert is written again under its own
+ * key with {@code count}, {@code sources} and {@code articles} updated, instead of a new alert.
+ * Consumers that keep the latest value per key see one alert per rule and story. A rule written
+ * {@code per: article} raises one alert per article instead. A bursting story raises an alert of
+ * its own, with rule id {@link Rule#BURST_RULE_ID}.
  *
  * @param ruleId       id of the rule
  * @param ruleVersion  version of the rule that matched (its offset in {@code news.rules}; 0 for file rules)
@@ -25,11 +28,12 @@ import java.util.Objects;
  * @param categories   the article's categories
  * @param countries    ISO 3166-1 codes of the countries the article mentions, most mentioned first
  * @param fingerprint  hash of the article's normalised headline and text: equal for copies of one story
- * @param count        how many times the rule fired on this story within the window (1 for a new alert)
- * @param sources      every source that carried the story, in order of first sighting
+ * @param count        how many articles of the story the rule matched (1 for a new alert)
+ * @param sources      every source of those articles, in order of first sighting
  * @param raisedAt     when the alert was first raised
  * @param updatedAt    when it was last updated (equal to raisedAt for a new alert)
  * @param storyId      the story ({@code news.stories}) of the matched article, or null when it has none
+ * @param articles     the latest matched articles of the story, newest first (at most {@link #MAX_ARTICLES})
  */
 public record Alert(
     String ruleId,
@@ -49,7 +53,10 @@ public record Alert(
     List<String> sources,
     Instant raisedAt,
     Instant updatedAt,
-    String storyId) {
+    String storyId,
+    List<Story.StoryArticle> articles) {
+
+  public static final int MAX_ARTICLES = 10;
 
   public Alert {
     Objects.requireNonNull(ruleId, "ruleId");
@@ -58,8 +65,19 @@ public record Alert(
     categories = categories == null ? List.of() : List.copyOf(categories);
     countries = countries == null ? List.of() : List.copyOf(countries);
     sources = sources == null ? (sourceId == null ? List.of() : List.of(sourceId)) : List.copyOf(sources);
+    articles = articles == null ? List.of(new Story.StoryArticle(articleId, url, title, sourceId, published))
+        : List.copyOf(articles);
     count = Math.max(1, count);
     updatedAt = updatedAt == null ? raisedAt : updatedAt;
+  }
+
+  /** An alert without its list of articles: the matched article alone. */
+  public Alert(String ruleId, long ruleVersion, String severity, String articleId, String url, String title,
+      String sourceId, Instant published, List<String> matchedTerms, String snippet, List<String> categories,
+      List<String> countries, String fingerprint, int count, List<String> sources, Instant raisedAt,
+      Instant updatedAt, String storyId) {
+    this(ruleId, ruleVersion, severity, articleId, url, title, sourceId, published, matchedTerms, snippet, categories,
+        countries, fingerprint, count, sources, raisedAt, updatedAt, storyId, null);
   }
 
   /** One alert per rule and (first) article: re-deliveries and updates land on the same key. */
@@ -72,13 +90,49 @@ public record Alert(
     return count > 1;
   }
 
-  /** This alert seen once more, from {@code source}, at {@code at}. */
+  /**
+   * This alert updated by another matching article of its story: counted, its source and the
+   * article added, at {@code at}.
+   */
+  public Alert seenAgain(Story.StoryArticle article, Instant at) {
+    List<String> s = new ArrayList<>(sources);
+    if (article.sourceId() != null && !s.contains(article.sourceId())) {
+      s.add(article.sourceId());
+    }
+    List<Story.StoryArticle> latest = new ArrayList<>(MAX_ARTICLES);
+    latest.add(article);
+    for (Story.StoryArticle a : articles) {
+      if (latest.size() < MAX_ARTICLES && !a.id().equals(article.id())) {
+        latest.add(a);
+      }
+    }
+    return new Alert(ruleId, ruleVersion, severity, articleId, url, title, sourceId, published, matchedTerms,
+        snippet, categories, countries, fingerprint, count + 1, s, raisedAt, at, storyId, latest);
+  }
+
+  /** This alert raised on an article of story {@code id}. */
+  public Alert withStory(String id) {
+    return new Alert(ruleId, ruleVersion, severity, articleId, url, title, sourceId, published, matchedTerms,
+        snippet, categories, countries, fingerprint, count, sources, raisedAt, updatedAt, id, articles);
+  }
+
+  /** This alert counted once more, from {@code source}, at {@code at}, for an article it need not list. */
   public Alert seenAgain(String source, Instant at) {
-    List<String> s = new java.util.ArrayList<>(sources);
+    List<String> s = new ArrayList<>(sources);
     if (source != null && !s.contains(source)) {
       s.add(source);
     }
     return new Alert(ruleId, ruleVersion, severity, articleId, url, title, sourceId, published, matchedTerms,
-        snippet, categories, countries, fingerprint, count + 1, s, raisedAt, at, storyId);
+        snippet, categories, countries, fingerprint, count + 1, s, raisedAt, at, storyId, articles);
+  }
+
+  /** True when {@code articleId} is one of the articles this alert already counts. */
+  public boolean counts(String articleId) {
+    return this.articleId.equals(articleId) || articles.stream().anyMatch(a -> a.id().equals(articleId));
+  }
+
+  /** The article this alert was raised on, as an update of another alert lists it. */
+  public Story.StoryArticle asArticle() {
+    return new Story.StoryArticle(articleId, url, title, sourceId, published);
   }
 }

@@ -14,12 +14,15 @@ import java.util.Set;
  * @param severity    {@code info}, {@code warning} or {@code critical} (default warning)
  * @param description what the rule is for, shown to analysts; may be null
  * @param enabled     false keeps the rule stored but inactive; null means true
- * @param window      flood-control window such as {@code 24h}: the same rule on the same URL or the
- *                    same content within it updates the earlier alert; null for the configured default
+ * @param window      flood-control window such as {@code 3d}: an alert stays open for updates this long
+ *                    after its latest update; null for the configured default
  * @param filters     restrictions on the article's metadata; null for none
  * @param version     set by the process stage from the position of the rule's record in
  *                    {@code news.rules} ({@link #versionAt}): unique among all rules, and every change
  *                    of a rule has a larger one; 0 for rules read from a file
+ * @param per         {@code story} (the default): one alert per story, later matching articles of the
+ *                    story update it; {@code article}: one alert per article (an edit of the page
+ *                    updates it)
  */
 public record Rule(
     String id,
@@ -29,9 +32,16 @@ public record Rule(
     Boolean enabled,
     String window,
     Filters filters,
-    long version) {
+    long version,
+    String per) {
 
   public static final Set<String> SEVERITIES = Set.of("info", "warning", "critical");
+  /** One alert per story: later matching articles of the story update it. */
+  public static final String PER_STORY = "story";
+  /** One alert per article. */
+  public static final String PER_ARTICLE = "article";
+  /** The id of the alerts a bursting story raises; no rule may take it. */
+  public static final String BURST_RULE_ID = "story-burst";
 
   /** Partitions of {@code news.rules} that {@link #versionAt} keeps apart; more are refused. */
   public static final int MAX_RULES_PARTITIONS = 1024;
@@ -84,6 +94,13 @@ public record Rule(
     if (id.isBlank() || id.contains("/")) {
       throw new InvalidInputException("rule id must be non-blank and contain no '/', got '" + id + "'");
     }
+    if (id.equals(BURST_RULE_ID)) {
+      throw new InvalidInputException("rule id '" + BURST_RULE_ID + "' is reserved for the alerts of bursting stories");
+    }
+    per = per == null || per.isBlank() ? PER_STORY : per.trim().toLowerCase(Locale.ROOT);
+    if (!per.equals(PER_STORY) && !per.equals(PER_ARTICLE)) {
+      throw new InvalidInputException("rule " + id + ": per must be story or article, got '" + per + "'");
+    }
     if (query.isBlank()) {
       throw new InvalidInputException("rule " + id + ": query must not be blank");
     }
@@ -105,7 +122,18 @@ public record Rule(
 
   /** A rule with only an id and a query: severity warning, enabled, no filters. */
   public Rule(String id, String query) {
-    this(id, query, null, null, null, null, null, 0);
+    this(id, query, null, null, null, null, null, 0, null);
+  }
+
+  /** A rule alerting once per story. */
+  public Rule(String id, String query, String severity, String description, Boolean enabled, String window,
+      Filters filters, long version) {
+    this(id, query, severity, description, enabled, window, filters, version, null);
+  }
+
+  /** True when the rule alerts once per article instead of once per story. */
+  public boolean perArticle() {
+    return PER_ARTICLE.equals(per);
   }
 
   /** The flood-control window, or null when the rule names none. */
@@ -114,6 +142,6 @@ public record Rule(
   }
 
   public Rule withVersion(long v) {
-    return new Rule(id, query, severity, description, enabled, window, filters, v);
+    return new Rule(id, query, severity, description, enabled, window, filters, v, per);
   }
 }

@@ -19,7 +19,7 @@ class JsonSerdeTest {
   void roundTripsWithIsoTimes() {
     Alert a = new Alert("sanctions", 3, "warning", "id1", "https://x/a", "T", "src",
         Instant.parse("2019-03-22T00:40:00Z"), List.of("sanctions"), "…«sanctions»…", List.of("trade"),
-        List.of("KP", "US"), "f1", 2, List.of("src", "other"), Instant.parse("2019-03-22T01:00:00Z"), Instant.parse("2019-03-22T02:00:00Z"), "s-1");
+        List.of("KP", "US"), "f1", 2, List.of("src", "other"), Instant.parse("2019-03-22T01:00:00Z"), Instant.parse("2019-03-22T02:00:00Z"), "s-1", null);
     byte[] bytes = serde.serializer().serialize("t", a);
     assertThat(new String(bytes, StandardCharsets.UTF_8)).contains("\"published\":\"2019-03-22T00:40:00Z\"");
     assertThat(serde.deserializer().deserialize("t", bytes)).isEqualTo(a);

@@ -39,6 +39,7 @@ public final class ProcessComponents implements AutoCloseable {
   private final ArticleProcessor articles;
   private final RawRecordHandler handler;
   private final FloodGate floodGate;
+  private final StoryStage stories;
 
   public ProcessComponents(ProcessConfig config, Topics topics, Clock clock) {
     this(config, topics, clock, ProcessMetrics.none());
@@ -62,6 +63,7 @@ public final class ProcessComponents implements AutoCloseable {
     this.handler = new RawRecordHandler(topics.raw(), articles, new AlertRaiser(rules, config.alertWindow(), clock),
         new RuleFailureReporter(config.ruleFailureReportEvery(), clock), clock, metrics);
     this.floodGate = new FloodGate(metrics);
+    this.stories = StoryStage.of(config, clock, metrics);
   }
 
   /** The taxonomy in {@code file}, or the bundled one when it is null. */
@@ -75,7 +77,7 @@ public final class ProcessComponents implements AutoCloseable {
    * @param rulesPartitions partitions of {@code news.rules}, which rule versions depend on
    */
   public Topology topology(Topics topics, DeadLetterSink ruleLetters, int rulesPartitions) {
-    return WirewatchTopology.build(topics, handler, rules, floodGate, ruleLetters, rulesPartitions, clock);
+    return WirewatchTopology.build(topics, handler, rules, floodGate, stories, ruleLetters, rulesPartitions, clock);
   }
 
   /** The rules live in this instance; kept current from {@code news.rules} by the topology. */

@@ -1,6 +1,8 @@
 package io.wirewatch.process;
 
+import io.wirewatch.model.config.ConfigException;
 import io.wirewatch.model.config.Settings;
+import io.wirewatch.process.story.BurstDetector;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -20,6 +22,9 @@ import java.util.Map;
  * @param staticMembership whether an instance joins its group under a stable name
  * @param alertWindow   default flood-control window of a rule
  * @param ruleFailureReportEvery at most one dead letter per failing rule per this interval
+ * @param storyWindow   a story no article joined for this long closes
+ * @param burst         when a story bursts
+ * @param rocksDbMemoryMb off-heap memory of all RocksDB stores of an instance, MB ({@link RocksDbMemory})
  * @param streams       Kafka Streams properties passed through
  */
 public record ProcessConfig(
@@ -33,6 +38,9 @@ public record ProcessConfig(
     boolean staticMembership,
     Duration alertWindow,
     Duration ruleFailureReportEvery,
+    Duration storyWindow,
+    BurstDetector.Settings burst,
+    int rocksDbMemoryMb,
     Map<String, String> streams) {
 
   public static final String DEFAULTS = "wirewatch-process.properties";
@@ -49,19 +57,34 @@ public record ProcessConfig(
         s.bool("process.static-membership"),
         s.duration("process.alerts.window"),
         s.duration("process.rules.failure-report-interval"),
+        s.duration("process.stories.window"),
+        burst(s),
+        s.intValue("process.rocksdb.memory-mb", 8, 1 << 20),
         s.withPrefix("process.streams"));
+  }
+
+  private static BurstDetector.Settings burst(Settings s) {
+    try {
+      return new BurstDetector.Settings(
+          s.intValue("process.stories.burst.articles", 2, 10_000),
+          s.intValue("process.stories.burst.sources", 1, 10_000),
+          s.duration("process.stories.burst.window"),
+          Double.parseDouble(s.string("process.stories.burst.factor")));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("process.stories.burst.*: " + e.getMessage());
+    }
   }
 
   /** The same config with another state directory (tests and `run` keep state in their data dir). */
   public ProcessConfig withStateDir(Path dir) {
     return new ProcessConfig(applicationId, rules, taxonomy, topicModel, languages, threads, dir, staticMembership,
-        alertWindow, ruleFailureReportEvery, streams);
+        alertWindow, ruleFailureReportEvery, storyWindow, burst, rocksDbMemoryMb, streams);
   }
 
   /** The same config importing another rules file at start. */
   public ProcessConfig withRules(Path file) {
     return new ProcessConfig(applicationId, file, taxonomy, topicModel, languages, threads, stateDir,
-        staticMembership, alertWindow, ruleFailureReportEvery, streams);
+        staticMembership, alertWindow, ruleFailureReportEvery, storyWindow, burst, rocksDbMemoryMb, streams);
   }
 
   public static ProcessConfig defaults() {

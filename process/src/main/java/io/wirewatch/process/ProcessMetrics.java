@@ -45,6 +45,9 @@ public final class ProcessMetrics implements FloodGate.Listener, AutoCloseable {
   public static final String CLEAN = "clean";
   public static final String CLASSIFY = "classify";
   public static final String MATCH = "match";
+  /** Grouping an article into its story (the per-language step after the repartition). */
+  public static final String STORIES = "stories";
+  public static final String STORY_EVENTS = "wirewatch.process.stories";
 
   private static final Pattern STAGE_NAME = Pattern.compile("[a-z][a-z_]{0,30}");
   private static final Set<String> SEVERITIES = Set.of("info", "warning", "critical");
@@ -62,6 +65,7 @@ public final class ProcessMetrics implements FloodGate.Listener, AutoCloseable {
   private final Map<String, Timer> stageTimers = new ConcurrentHashMap<>();
   private final Map<Stage, Counter> deadLetters = new EnumMap<>(Stage.class);
   private final Map<String, Counter> alerts = new ConcurrentHashMap<>();
+  private final Map<String, Counter> storyEvents = new ConcurrentHashMap<>();
   private final List<KafkaStreamsMetrics> binders = new ArrayList<>();
   private final List<Gauge> gauges = new ArrayList<>();
 
@@ -70,8 +74,11 @@ public final class ProcessMetrics implements FloodGate.Listener, AutoCloseable {
     written = articles("written", "raw pages that became an article on news.articles (new or revised)");
     repeats = articles("repeat", "raw pages identical to a revision already processed: dropped");
     failed = articles("failed", "raw pages that became a dead letter instead of an article");
-    for (String stage : List.of(CLEAN, CLASSIFY, MATCH)) {
+    for (String stage : List.of(CLEAN, CLASSIFY, MATCH, STORIES)) {
       timer(stage);
+    }
+    for (String event : List.of("started", "joined", "burst", "closed")) {
+      storyEvent(event);
     }
     // Registered at 0 so that a dashboard shows "none" rather than "no data".
     for (Stage s : Stage.values()) {
@@ -110,6 +117,22 @@ public final class ProcessMetrics implements FloodGate.Listener, AutoCloseable {
           .description("time one article spends in a step of the process stage, failures included")
           .serviceLevelObjectives(STAGE_BUCKETS).register(registry);
     });
+  }
+
+  private Counter storyEvent(String event) {
+    return storyEvents.computeIfAbsent(event, e -> Counter.builder(STORY_EVENTS).tag("event", e)
+        .description("stories started, joined by an article, burst or closed for inactivity").register(registry));
+  }
+
+  /** Counts what one article did to the stories: started or joined one, made it burst, closed others. */
+  public void story(boolean started, boolean burst, int closed) {
+    storyEvent(started ? "started" : "joined").increment();
+    if (burst) {
+      storyEvent("burst").increment();
+    }
+    if (closed > 0) {
+      storyEvent("closed").increment(closed);
+    }
   }
 
   private Counter alertCounter(String kind, String severity) {

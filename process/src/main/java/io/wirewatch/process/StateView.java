@@ -28,6 +28,24 @@ public interface StateView<V> {
     };
   }
 
+  /**
+   * A view of the keys of {@code store} that start with {@code prefix}: several owners (the
+   * languages of one task) share a store without seeing each other's keys. A null value deletes.
+   */
+  static <V> StateView<V> prefixed(String prefix, KeyValueStore<String, V> store) {
+    return new StateView<>() {
+      @Override
+      public V get(String key) {
+        return store.get(prefix + key);
+      }
+
+      @Override
+      public void put(String key, V value) {
+        store.put(prefix + key, value);
+      }
+    };
+  }
+
   /** A view of a Streams key-value store. */
   static <V> StateView<V> of(KeyValueStore<String, V> store) {
     return new StateView<>() {

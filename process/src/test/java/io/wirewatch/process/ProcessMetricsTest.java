@@ -99,11 +99,19 @@ class ProcessMetricsTest {
     assertThat(counter(ProcessMetrics.ARTICLES, "outcome", "repeat")).isEqualTo(1);
     assertThat(timed(ProcessMetrics.CLEAN)).as("a repeat is not cleaned again").isEqualTo(1);
 
-    send(page(url, liaison("early on Friday"))); // an edit: revision 2, both alerts updated
+    send(page(url, liaison("early on Friday"))); // an edit: revision 2; its story's alerts count it already
     assertThat(counter(ProcessMetrics.ARTICLES, "outcome", "written")).isEqualTo(2);
+    assertThat(counter(ProcessMetrics.ALERTS, "kind", "updated", "severity", "critical")).isZero();
+    send(page("https://other.example/copy", liaison("early on Friday"))); // the story elsewhere: both updated
+    assertThat(counter(ProcessMetrics.ARTICLES, "outcome", "written")).isEqualTo(3);
     assertThat(counter(ProcessMetrics.ALERTS, "kind", "updated", "severity", "critical")).isEqualTo(1);
     assertThat(counter(ProcessMetrics.ALERTS, "kind", "updated", "severity", "warning")).isEqualTo(1);
     assertThat(counter(ProcessMetrics.ALERTS, "kind", "raised", "severity", "critical")).isEqualTo(1);
+    // Stories: the first page started one, the copy joined it; the revision stayed where it was.
+    assertThat(timed(ProcessMetrics.STORIES)).isEqualTo(3);
+    assertThat(counter(ProcessMetrics.STORY_EVENTS, "event", "started")).isEqualTo(1);
+    assertThat(counter(ProcessMetrics.STORY_EVENTS, "event", "joined")).isEqualTo(1);
+    assertThat(counter(ProcessMetrics.STORY_EVENTS, "event", "burst")).isZero();
 
     raw.pipeInput("poison", "not JSON {".getBytes(StandardCharsets.UTF_8));
     byte[] bytes = new byte[20_000];
@@ -113,7 +121,7 @@ class ProcessMetricsTest {
     assertThat(counter(ProcessMetrics.DEAD_LETTERS, "stage", "process.decode")).isEqualTo(1);
     assertThat(counter(ProcessMetrics.DEAD_LETTERS, "stage", "process.clean")).isEqualTo(1);
     assertThat(counter(ProcessMetrics.DEAD_LETTERS, "stage", "process.classify")).isZero();
-    assertThat(timed(ProcessMetrics.CLEAN)).as("a failed cleaning is timed too").isEqualTo(3);
+    assertThat(timed(ProcessMetrics.CLEAN)).as("a failed cleaning is timed too").isEqualTo(4); // three pages and the garbage one
   }
 
   @Test

@@ -10,6 +10,7 @@ import io.wirewatch.model.DeadLetter;
 import io.wirewatch.model.RawArticle;
 import io.wirewatch.model.Rule;
 import io.wirewatch.model.Stage;
+import io.wirewatch.model.Story;
 import io.wirewatch.model.Topic;
 import io.wirewatch.model.Topics;
 import java.nio.charset.StandardCharsets;
@@ -40,6 +41,7 @@ class WirewatchTopologyTest {
   private TestOutputTopic<String, Article> articles;
   private TestOutputTopic<String, Alert> alerts;
   private TestOutputTopic<String, DeadLetter> deadLetters;
+  private TestOutputTopic<String, Story> stories;
   private final List<DeadLetter> ruleLetters = new ArrayList<>();
   @TempDir
   Path stateDir;
@@ -58,6 +60,7 @@ class WirewatchTopologyTest {
     articles = output(TOPICS.articles());
     alerts = output(TOPICS.alerts());
     deadLetters = output(TOPICS.deadLetter());
+    stories = output(TOPICS.stories());
   }
 
   private <V> TestOutputTopic<String, V> output(Topic<String, V> t) {
@@ -279,13 +282,33 @@ class WirewatchTopologyTest {
   }
 
   @Test
-  void editedPageUpdatesItsAlertWithinTheWindow() {
+  void anEditedPageIsANewRevisionInItsStoryAndItsAlertsHaveNothingNewToSay() {
     send(LIAISON);
-    alerts.readValuesToList();
+    List<Alert> first = alerts.readValuesToList();
+    Article original = articles.readValue();
     String edited = LIAISON.html().replace("on Friday", "early on Friday");
     send(new RawArticle(LIAISON.id(), "test", LIAISON.url(), null, null, NOW, "text/html", edited,
         ArticleId.contentHash(edited)));
-    assertThat(alerts.readValuesToList()).hasSize(2).allSatisfy(a -> assertThat(a.count()).isEqualTo(2));
+    Article revised = articles.readValue();
+    assertThat(revised.revision()).isEqualTo(2);
+    assertThat(revised.storyId()).isEqualTo(original.storyId()).isNotNull();
+    assertThat(first).hasSize(2);
+    assertThat(alerts.isEmpty()).isTrue();
+    // The story counts the article once: the revision writes no new state of it.
+    assertThat(stories.readValuesToList()).singleElement().satisfies(s -> assertThat(s.articleCount()).isEqualTo(1));
+  }
+
+  @Test
+  void aRuleWrittenPerArticleAlertsOnEachArticleOfAStory() {
+    rules.pipeInput("liaison-office", new Rule("liaison-office", "\"liaison office\"", "critical", null, null, null,
+        null, 0, Rule.PER_ARTICLE));
+    send(LIAISON);
+    String html = LIAISON.html().replace("<nav>", "<nav class=\"other-site\">");
+    send(new RawArticle(ArticleId.of("https://other.example/story"), "other", "https://other.example/story",
+        null, null, NOW, "text/html", html, ArticleId.contentHash(html)));
+    List<Alert> liaison = alerts.readValuesToList().stream().filter(a -> a.ruleId().equals("liaison-office")).toList();
+    assertThat(liaison).hasSize(2).allSatisfy(a -> assertThat(a.count()).isEqualTo(1));
+    assertThat(liaison).extracting(Alert::storyId).doesNotContainNull().containsOnly(liaison.get(0).storyId());
   }
 
   @Test
@@ -320,5 +343,67 @@ class WirewatchTopologyTest {
       assertThat(d.subject()).isEqualTo(LIAISON.url());
     });
     assertThat(revisions).isEmpty(); // retried when the page comes again
+  }
+
+  private static RawArticle published(RawArticle page, String source, java.time.Instant at) {
+    return new RawArticle(page.id(), source, page.url(), null, at, NOW, "text/html", page.html(), page.contentHash());
+  }
+
+  @Test
+  void articlesAreGroupedIntoStoriesAndEachRuleAlertsOncePerStory() {
+    send(LIAISON);
+    String copy = LIAISON.html().replace("<nav>", "<nav class=\"other-site\">");
+    send(new RawArticle(ArticleId.of("https://other.example/korea"), "other", "https://other.example/korea",
+        null, null, NOW, "text/html", copy, ArticleId.contentHash(copy)));
+    send(MARATHON);
+
+    List<Article> written = articles.readValuesToList();
+    assertThat(written).hasSize(3).allSatisfy(a -> assertThat(a.storyId()).isNotNull());
+    assertThat(written.get(1).storyId()).isEqualTo(written.get(0).storyId());
+    assertThat(written.get(2).storyId()).isNotEqualTo(written.get(0).storyId());
+
+    java.util.Map<String, Story> latest = new java.util.LinkedHashMap<>();
+    stories.readKeyValuesToList().forEach(kv -> latest.put(kv.key, kv.value));
+    assertThat(latest).hasSize(2);
+    Story korea = latest.get(written.get(0).storyId());
+    assertThat(korea.articleCount()).isEqualTo(2);
+    assertThat(korea.sources()).containsExactly("test", "other");
+    assertThat(korea.language()).isEqualTo("en");
+    assertThat(korea.latest()).extracting(Story.StoryArticle::id).containsExactly(written.get(1).id(), written.get(0).id());
+    assertThat(korea.countries()).contains("KP");
+    assertThat(korea.closed()).isFalse();
+
+    // One alert per rule and story: the copy updates the two alerts the first page raised.
+    java.util.Map<String, Alert> byKey = new java.util.LinkedHashMap<>();
+    alerts.readKeyValuesToList().forEach(kv -> byKey.put(kv.key, kv.value));
+    assertThat(byKey).hasSize(2).allSatisfy((key, a) -> {
+      assertThat(a.storyId()).isEqualTo(korea.id());
+      assertThat(a.count()).isEqualTo(2);
+      assertThat(a.sources()).containsExactly("test", "other");
+    });
+  }
+
+  @Test
+  void aStoryGainingTenArticlesFromSixSourcesInHalfAnHourRaisesOneBurstAlert() {
+    java.time.Instant start = java.time.Instant.parse("2019-03-22T09:00:00Z");
+    send(published(MARATHON, "sports-desk", start.minus(java.time.Duration.ofHours(5))));
+    for (int i = 0; i < 10; i++) {
+      RawArticle p = page("https://outlet-" + (i % 6) + ".example/korea-" + i,
+          "North Korea pulls staff from liaison office, update " + i,
+          "North Korea withdrew its staff from the joint liaison office on Friday, a day after new US sanctions "
+              + "on two Chinese shipping companies, officials in Seoul said in update number " + i + ".",
+          "The inter-Korean liaison office in Kaesong had been staffed by both Koreas since last year.");
+      send(published(p, "outlet-" + (i % 6), start.plus(java.time.Duration.ofMinutes(3L * i))));
+    }
+    List<Alert> bursts = alerts.readValuesToList().stream().filter(a -> a.ruleId().equals(Rule.BURST_RULE_ID)).toList();
+    assertThat(bursts).hasSize(1);
+    Alert burst = bursts.get(0);
+    assertThat(burst.snippet()).matches("\\d+ articles from \\d+ sources in the last 60 minutes: .*");
+    java.util.Map<String, Story> latest = new java.util.LinkedHashMap<>();
+    stories.readKeyValuesToList().forEach(kv -> latest.put(kv.key, kv.value));
+    Story korea = latest.get(burst.storyId());
+    assertThat(korea.articleCount()).isEqualTo(10);
+    assertThat(korea.burstAt()).isNotNull();
+    assertThat(latest.values()).filteredOn(s -> !s.id().equals(korea.id())).allSatisfy(s -> assertThat(s.burstAt()).isNull());
   }
 }

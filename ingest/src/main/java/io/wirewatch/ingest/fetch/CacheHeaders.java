@@ -1,10 +1,8 @@
 package io.wirewatch.ingest.fetch;
 
+import io.wirewatch.model.net.RetryAfter;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,19 +37,6 @@ public final class CacheHeaders {
   }
 
   static Duration retryAfter(String value, Clock clock) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    String v = value.trim();
-    if (v.matches("\\d{1,9}")) {
-      return Duration.ofSeconds(Long.parseLong(v));
-    }
-    try {
-      ZonedDateTime at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME);
-      Duration d = Duration.between(clock.instant(), at.toInstant());
-      return d.isNegative() ? Duration.ZERO : d;
-    } catch (DateTimeParseException e) {
-      return null;
-    }
+    return RetryAfter.parse(value, clock.instant());
   }
 }

@@ -96,7 +96,7 @@ class TopicContractsTest {
     List<Object> minimal = List.of(
         new RawArticle("id", null, "https://news.example/a", null, null, null, null, "<p>x</p>", null),
         new Article("id", null, "https://news.example/a", null, null, null, null, null, null, null, null, 1),
-        new Alert("rule", 0, null, "id", null, null, null, null, null, null, null, null, null, 1, null, null, null, null),
+        new Alert("rule", 0, null, "id", null, null, null, null, null, null, null, null, null, 1, null, null, null, null, null),
         new DeadLetter(Stage.PROCESS_DECODE, "unreadable", null, null, null, null),
         new SourceDefinition("s", "https://news.example/feed", null, null, null, true),
         new SourceStatus("s", t, null, 0, 0, 0, 0, 0, 0, null, 0, true, null, null, null),

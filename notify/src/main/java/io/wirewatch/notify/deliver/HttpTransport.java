@@ -1,6 +1,7 @@
 package io.wirewatch.notify.deliver;
 
 import io.wirewatch.model.net.AddressGuard;
+import io.wirewatch.model.net.RetryAfter;
 import io.wirewatch.notify.NotifyConfig;
 import java.io.IOException;
 import java.io.InputStream;

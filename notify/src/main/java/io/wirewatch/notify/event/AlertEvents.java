@@ -1,6 +1,7 @@
 package io.wirewatch.notify.event;
 
 import io.wirewatch.model.Alert;
+import io.wirewatch.model.Rule;
 import io.wirewatch.model.Topic;
 import java.util.HashMap;
 import java.util.List;
@@ -11,6 +12,11 @@ import java.util.Map;
  * the same story again) is {@code alert.updated} when the {@link UpdatePolicy} lets it through.
  * For {@link UpdatePolicy#SEVERITY_RISE} it remembers, per alert, the highest severity seen: an
  * update is delivered when it goes above that.
+ *
+ * <p>The process stage also writes a story's burst to {@code news.alerts} (rule
+ * {@link Rule#BURST_RULE_ID}) so that alert readers see it; here it is skipped, because
+ * {@link StoryBursts} delivers the same burst from {@code news.stories} as {@code story.burst},
+ * with the story's sources and articles, and one burst must not notify twice.
  */
 public final class AlertEvents implements EventSource {
 
@@ -32,7 +38,7 @@ public final class AlertEvents implements EventSource {
   @Override
   public List<Event> events(int partition, String key, byte[] value) {
     Alert a = read(value);
-    if (a == null) {
+    if (a == null || Rule.BURST_RULE_ID.equals(a.ruleId())) {
       return List.of();
     }
     Severity before = seen(partition, a);

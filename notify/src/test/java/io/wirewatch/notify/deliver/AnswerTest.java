@@ -2,6 +2,7 @@ package io.wirewatch.notify.deliver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.wirewatch.model.net.RetryAfter;
 import io.wirewatch.notify.deliver.Answer.Verdict;
 import java.time.Duration;
 import java.time.Instant;

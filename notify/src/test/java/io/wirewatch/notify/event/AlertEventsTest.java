@@ -30,6 +30,16 @@ class AlertEventsTest {
   }
 
   @Test
+  void aStoryBurstWrittenAsAnAlertIsLeftToTheStoryBurstEvent() {
+    Alert burst = Fixtures.alert(io.wirewatch.model.Rule.BURST_RULE_ID, "a2", "warning");
+    for (UpdatePolicy p : UpdatePolicy.values()) {
+      AlertEvents s = new AlertEvents(Topics.DEFAULT.alerts(), p);
+      assertThat(types(s, burst)).as(p.name()).isEmpty();
+      assertThat(types(s, RAISED)).as(p.name()).containsExactly(EventType.ALERT_RAISED);
+    }
+  }
+
+  @Test
   void underSeverityRiseOnlyAnUpdateAboveWhatWasSeenIsDelivered() {
     AlertEvents s = new AlertEvents(Topics.DEFAULT.alerts(), UpdatePolicy.SEVERITY_RISE);
     types(s, RAISED);

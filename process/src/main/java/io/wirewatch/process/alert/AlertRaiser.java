@@ -54,7 +54,7 @@ public final class AlertRaiser {
         .map(m -> new PendingAlert(new Alert(m.rule().id(), m.rule().version(), m.rule().severity(), a.id(), a.url(),
             a.title(), a.sourceId(), a.published(), m.terms(), m.snippet(), a.categories(),
             a.countries().stream().map(CountryMention::code).toList(), fingerprint, 1,
-            null, now, now, a.storyId()), windowOf(m.rule())))
+            null, now, now, a.storyId(), null), windowOf(m.rule()), m.rule().perArticle()))
         .toList();
     return new Raised(alerts, found.failures());
   }

@@ -3,12 +3,15 @@ package io.wirewatch.process.alert;
 import io.wirewatch.model.Alert;
 import io.wirewatch.process.StateView;
 import java.time.Instant;
-import java.util.List;
+import java.util.Optional;
 
 /**
- * Flood control: decides whether an alert is new or updates one raised earlier for the same rule
- * on the same URL or the same story text within the rule's window. Without it, a story picked up
- * by twenty outlets, or a page edited ten times, pages an analyst thirty times.
+ * Flood control: one alert per rule and story. The first article of a story a rule matches raises
+ * the alert; each later matching article of the same story updates it (count, sources, articles)
+ * instead of raising another, for as long as the alert stays open: its window after its latest
+ * update. Without it, a story picked up by twenty outlets pages an analyst twenty times. A rule
+ * written {@code per: article} keys by the article's URL instead, so that each article raises its
+ * own alert and an edited page updates it; an article without a story is keyed so too.
  *
  * <p>Needs every alert of one rule in one place: the topology partitions alerts by rule id before
  * this step. Alerts are selective, so one rule's alerts are few even when articles are many.
@@ -17,7 +20,7 @@ public final class FloodGate {
 
   /**
    * What the gate remembers of an alert: the alert as last published and until when a match of the
-   * same rule on the same URL or text updates it.
+   * same rule on the same story (or page) updates it.
    */
   public record Memory(Alert alert, Instant until) {}
 
@@ -40,37 +43,39 @@ public final class FloodGate {
   }
 
   /**
-   * The alert to publish for {@code fresh}: itself, or the earlier alert seen once more.
+   * The alert to publish for {@code fresh}: itself, the earlier alert of its story updated, or
+   * nothing when the earlier alert already counts this article (an edit of a page it holds).
    *
-   * @param memory earlier alerts by rule and URL and by rule and fingerprint; a Streams store in production
+   * @param memory earlier alerts by rule and story (or page); a Streams store in production
    */
-  public Alert admit(PendingAlert fresh, StateView<Memory> memory) {
+  public Optional<Alert> admit(PendingAlert fresh, StateView<Memory> memory) {
     Alert alert = fresh.alert();
-    Memory earlier = memory.get(key(alert.ruleId(), "url", alert.url()));
-    if (earlier == null && alert.fingerprint() != null) {
-      earlier = memory.get(key(alert.ruleId(), "text", alert.fingerprint()));
-    }
-    boolean update = earlier != null && alert.raisedAt().isBefore(earlier.until());
-    Memory out = update
-        ? new Memory(earlier.alert().seenAgain(alert.sourceId(), alert.raisedAt()), earlier.until())
-        : new Memory(alert, alert.raisedAt().plus(fresh.window()));
-    // Every way of reaching this story must see the latest count and sources, including the first
-    // alert's own URL and text, or a later edit of the first page would publish an older count.
-    for (Alert a : earlier == null ? List.of(alert) : List.of(alert, earlier.alert())) {
-      memory.put(key(a.ruleId(), "url", a.url()), out);
-      if (a.fingerprint() != null) {
-        memory.put(key(a.ruleId(), "text", a.fingerprint()), out);
+    String key = key(fresh);
+    Memory earlier = memory.get(key);
+    if (earlier != null && alert.raisedAt().isBefore(earlier.until())) {
+      if (!fresh.perArticle() && earlier.alert().counts(alert.articleId())) {
+        // The same article again (a new revision of the page): the story has nothing new to say.
+        memory.put(key, new Memory(earlier.alert(), alert.raisedAt().plus(fresh.window())));
+        return Optional.empty();
       }
+      Alert updated = earlier.alert().seenAgain(alert.asArticle(), alert.raisedAt());
+      memory.put(key, new Memory(updated, alert.raisedAt().plus(fresh.window())));
+      listener.admitted(updated, true);
+      return Optional.of(updated);
     }
-    listener.admitted(out.alert(), update);
-    return out.alert();
+    memory.put(key, new Memory(alert, alert.raisedAt().plus(fresh.window())));
+    listener.admitted(alert, false);
+    return Optional.of(alert);
   }
 
-  private static String key(String rule, String kind, String value) {
-    return rule + "|" + kind + "|" + value;
+  static String key(PendingAlert p) {
+    Alert a = p.alert();
+    return p.perArticle() || a.storyId() == null
+        ? a.ruleId() + "|url|" + a.url()
+        : a.ruleId() + "|story|" + a.storyId();
   }
 
-  /** True when {@code remembered} can be forgotten at {@code now}: its window has closed. */
+  /** True when {@code remembered} can be forgotten at {@code now}: it is closed for updates. */
   public boolean expired(Memory remembered, Instant now) {
     return !now.isBefore(remembered.until());
   }

@@ -3,6 +3,7 @@ package io.wirewatch.process.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wirewatch.model.Alert;
+import io.wirewatch.model.Story;
 import io.wirewatch.process.StateView;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,62 +20,77 @@ class FloodGateTest {
   private final StateView<FloodGate.Memory> memory = StateView.of(stored);
   private final FloodGate gate = new FloodGate();
 
-  /** An alert of {@code rule}, whose window is 1 h for the rule "short", else 24 h. */
-  private static PendingAlert alert(String rule, String article, String url, String source, String fingerprint,
-      Instant at) {
-    return new PendingAlert(new Alert(rule, 0, "warning", article, url, "t", source, null, List.of(), "", List.of(),
-        List.of(), fingerprint, 1, null, at, at, null), rule.equals("short") ? Duration.ofHours(1) : Duration.ofHours(24));
+  /** An alert of {@code rule} on an article of {@code story}; the rule "short" has a 1 h window, others 3 d. */
+  private static PendingAlert alert(String rule, String article, String source, String story, Instant at) {
+    return pending(rule, article, source, story, at, false);
+  }
+
+  private static PendingAlert pending(String rule, String article, String source, String story, Instant at,
+      boolean perArticle) {
+    return new PendingAlert(new Alert(rule, 0, "warning", article, "https://" + source + "/" + article, "t", source,
+        null, List.of(), "", List.of(), List.of(), "f-" + article, 1, null, at, at, story, null),
+        rule.equals("short") ? Duration.ofHours(1) : Duration.ofDays(3), perArticle);
   }
 
   @Test
-  void firstAlertPassesUnchanged() {
-    PendingAlert a = alert("r", "a1", "https://x/1", "wire", "f1", T0);
-    assertThat(gate.admit(a, memory)).isSameAs(a.alert());
+  void theFirstArticleOfAStoryRaisesTheAlert() {
+    PendingAlert a = alert("r", "a1", "wire", "s1", T0);
+    assertThat(gate.admit(a, memory)).containsSame(a.alert());
   }
 
   @Test
-  void sameStoryElsewhereUpdatesTheFirstAlert() {
-    gate.admit(alert("r", "a1", "https://x/1", "wire", "f1", T0), memory);
-    Alert second = gate.admit(alert("r", "a2", "https://y/2", "desk", "f1", T0.plusSeconds(60)), memory);
+  void laterArticlesOfTheStoryUpdateTheFirstAlert() {
+    gate.admit(alert("r", "a1", "wire", "s1", T0), memory);
+    Alert second = gate.admit(alert("r", "a2", "desk", "s1", T0.plusSeconds(60)), memory).orElseThrow();
+    Alert third = gate.admit(alert("r", "a3", "agency", "s1", T0.plusSeconds(120)), memory).orElseThrow();
     assertThat(second.key()).isEqualTo("r/a1");
-    assertThat(second.count()).isEqualTo(2);
-    assertThat(second.sources()).containsExactly("wire", "desk");
-    assertThat(second.updatedAt()).isEqualTo(T0.plusSeconds(60));
-    assertThat(second.raisedAt()).isEqualTo(T0);
+    assertThat(third.key()).isEqualTo("r/a1");
+    assertThat(third.count()).isEqualTo(3);
+    assertThat(third.sources()).containsExactly("wire", "desk", "agency");
+    assertThat(third.articles()).extracting(Story.StoryArticle::id).containsExactly("a3", "a2", "a1");
+    assertThat(third.updatedAt()).isEqualTo(T0.plusSeconds(120));
+    assertThat(third.raisedAt()).isEqualTo(T0);
   }
 
   @Test
-  void sameUrlWithOtherTextUpdatesToo() {
-    gate.admit(alert("r", "a1", "https://x/1", "wire", "f1", T0), memory);
-    assertThat(gate.admit(alert("r", "a1", "https://x/1", "wire", "f2", T0.plusSeconds(5)), memory).count()).isEqualTo(2);
+  void anEditOfAnArticleTheAlertCountsSaysNothingNew() {
+    gate.admit(alert("r", "a1", "wire", "s1", T0), memory);
+    gate.admit(alert("r", "a2", "desk", "s1", T0.plusSeconds(60)), memory);
+    assertThat(gate.admit(alert("r", "a1", "wire", "s1", T0.plusSeconds(90)), memory)).isEmpty();
+    assertThat(gate.admit(alert("r", "a3", "wire", "s1", T0.plusSeconds(95)), memory).orElseThrow().count())
+        .isEqualTo(3);
   }
 
   @Test
-  void otherRuleOrOtherStoryIsANewAlert() {
-    gate.admit(alert("r", "a1", "https://x/1", "wire", "f1", T0), memory);
-    assertThat(gate.admit(alert("other", "a1", "https://x/1", "wire", "f1", T0), memory).count()).isEqualTo(1);
-    assertThat(gate.admit(alert("r", "a3", "https://x/3", "wire", "f3", T0), memory).count()).isEqualTo(1);
+  void anotherRuleOrAnotherStoryIsANewAlert() {
+    gate.admit(alert("r", "a1", "wire", "s1", T0), memory);
+    assertThat(gate.admit(alert("other", "a1", "wire", "s1", T0), memory).orElseThrow().count()).isEqualTo(1);
+    assertThat(gate.admit(alert("r", "a3", "wire", "s2", T0), memory).orElseThrow().key()).isEqualTo("r/a3");
   }
 
   @Test
-  void afterTheRulesWindowTheStoryAlertsAgain() {
-    gate.admit(alert("short", "a1", "https://x/1", "wire", "f1", T0), memory);
-    FloodGate.Memory first = stored.get("short|url|https://x/1");
-    assertThat(gate.expired(first, T0.plus(Duration.ofMinutes(59)))).isFalse();
-    assertThat(gate.expired(first, T0.plus(Duration.ofMinutes(61)))).isTrue();
-    Alert late = gate.admit(alert("short", "a2", "https://y/2", "desk", "f1", T0.plus(Duration.ofMinutes(61))), memory);
+  void theWindowSlidesWithEachUpdateAndAStoryQuietForLongerAlertsAgain() {
+    gate.admit(alert("short", "a1", "wire", "s1", T0), memory);
+    // 50 minutes later: within the window, an update, which keeps the alert open another hour
+    assertThat(gate.admit(alert("short", "a2", "desk", "s1", T0.plus(Duration.ofMinutes(50))), memory)
+        .orElseThrow().count()).isEqualTo(2);
+    FloodGate.Memory open = stored.get("short|story|s1");
+    assertThat(gate.expired(open, T0.plus(Duration.ofMinutes(100)))).isFalse();
+    assertThat(gate.expired(open, T0.plus(Duration.ofMinutes(111)))).isTrue();
+    Alert late = gate.admit(alert("short", "a3", "desk", "s1", T0.plus(Duration.ofMinutes(111))), memory)
+        .orElseThrow();
     assertThat(late.count()).isEqualTo(1);
-    assertThat(late.articleId()).isEqualTo("a2");
-    // the first page now counts into the new alert
-    assertThat(stored.get("short|url|https://x/1").alert()).isEqualTo(late);
+    assertThat(late.key()).isEqualTo("short/a3");
   }
 
   @Test
-  void anEditOfTheFirstPageAfterACopyKeepsCountingUp() {
-    gate.admit(alert("r", "a1", "https://x/1", "wire", "f1", T0), memory);
-    gate.admit(alert("r", "a2", "https://y/2", "desk", "f1", T0.plusSeconds(60)), memory);
-    Alert edit = gate.admit(alert("r", "a1", "https://x/1", "wire", "f1-edited", T0.plusSeconds(120)), memory);
-    assertThat(edit.count()).isEqualTo(3);
-    assertThat(edit.sources()).containsExactly("wire", "desk");
+  void perArticleRulesAndArticlesWithoutAStoryAlertOncePerPage() {
+    gate.admit(pending("r", "a1", "wire", "s1", T0, true), memory);
+    assertThat(gate.admit(pending("r", "a2", "desk", "s1", T0, true), memory).orElseThrow().key()).isEqualTo("r/a2");
+    // the same page again (edited): its alert is updated
+    assertThat(gate.admit(pending("r", "a1", "wire", "s1", T0.plusSeconds(5), true), memory).orElseThrow().count())
+        .isEqualTo(2);
+    gate.admit(alert("s", "x1", "wire", null, T0), memory);
+    assertThat(gate.admit(alert("s", "x2", "desk", null, T0), memory).orElseThrow().key()).isEqualTo("s/x2");
   }
 }

@@ -1,4 +1,4 @@
-package io.wirewatch.notify.deliver;
+package io.wirewatch.model.net;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -6,13 +6,16 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
-/** The {@code Retry-After} header: delta-seconds or an HTTP date (RFC 9110, 10.2.3). */
-final class RetryAfter {
+/**
+ * The {@code Retry-After} header: delta-seconds or an HTTP date (RFC 9110, 10.2.3). Read the same
+ * way by ingest (a feed's 503 or 429) and notify (a channel's 429).
+ */
+public final class RetryAfter {
 
   private RetryAfter() {}
 
   /** The wait it asks for from {@code now}, or null when absent or unreadable (then ignored). */
-  static Duration parse(String value, Instant now) {
+  public static Duration parse(String value, Instant now) {
     if (value == null || value.isBlank()) {
       return null;
     }
