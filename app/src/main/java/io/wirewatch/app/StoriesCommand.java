@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,6 +36,8 @@ import picocli.CommandLine.Option;
         "  wirewatch stories --active --limit 10",
         "  wirewatch stories --json | jq -r 'select(.sourceCount > 2) | .headline'"})
 final class StoriesCommand implements Callable<Integer> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(StoriesCommand.class);
 
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm'Z'", Locale.ROOT)
       .withZone(ZoneOffset.UTC);
@@ -64,13 +68,21 @@ final class StoriesCommand implements Callable<Integer> {
     AppConfig app = AppConfig.from(common.settings(broker.overrides()));
     Topic<String, Story> topic = app.topics().stories();
     Map<String, Story> latest = new LinkedHashMap<>();
+    int[] unreadable = {0};
     TopicReplay.replay(broker.bootstrapServers(app), topic.name(), r -> {
       if (r.value() == null) {
         latest.remove(r.key());
-      } else {
+        return;
+      }
+      try {
         latest.put(r.key(), topic.valueSerde().deserializer().deserialize(topic.name(), r.value()));
+      } catch (RuntimeException e) {
+        unreadable[0]++; // another producer's record: the stories the pipeline wrote are still listed
       }
     });
+    if (unreadable[0] > 0) {
+      LOG.warn("skipped {} record(s) of {} that are not stories", unreadable[0], topic.name());
+    }
     List<Story> shown = latest.values().stream()
         .filter(s -> !active || !s.closed())
         .sorted(Comparator.comparing((Story s) -> s.lastSeen() == null ? Instant.EPOCH : s.lastSeen()).reversed()

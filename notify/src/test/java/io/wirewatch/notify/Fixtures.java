@@ -26,8 +26,12 @@ public final class Fixtures {
   }
 
   public static Story story(String id, Instant burstAt) {
+    return story(id, burstAt, false);
+  }
+
+  public static Story story(String id, Instant burstAt, boolean closed) {
     return new Story(id, "Liaison office emptied", "en", RAISED, RAISED.plusSeconds(3600), 12, 5,
         List.of("wire", "desk"), List.of(new Story.StoryArticle("a1", "https://news.example/a1", "First", "wire",
-            RAISED)), List.of("KP"), List.of("diplomacy"), List.of("liaison"), List.of(1, 11), burstAt, false);
+            RAISED)), List.of("KP"), List.of("diplomacy"), List.of("liaison"), List.of(1, 11), burstAt, closed);
   }
 }

@@ -143,8 +143,7 @@ public final class ProcessService implements AutoCloseable {
     props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.threads());
     props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toString());
     // A setter named in process.streams.rocksdb.config.setter wins over the shared budget.
-    props.putIfAbsent(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, RocksDbMemory.class.getName());
-    props.put(RocksDbMemory.MEMORY_BYTES, String.valueOf(config.rocksDbMemoryMb() * 1024L * 1024L));
+    RocksDbMemory.properties(config.rocksDbMemoryMb() * 1024L * 1024L).forEach(props::putIfAbsent);
     return props;
   }
 

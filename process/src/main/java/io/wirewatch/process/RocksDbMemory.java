@@ -1,6 +1,8 @@
 package io.wirewatch.process;
 
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.RocksDBConfigSetter;
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.Cache;
@@ -9,30 +11,40 @@ import org.rocksdb.Options;
 import org.rocksdb.WriteBufferManager;
 
 /**
- * One memory budget for every RocksDB store of the process: a block cache shared by all stores of
- * the JVM, with their memtables charged to it, as Kafka Streams' memory-management guide advises.
- * Without it each store takes its own defaults (a 50 MB block cache, three 16 MB memtables), and
- * the story stores, five per task, raised the process stage's peak RSS from 480 to 655 MB on
- * {@code bench pipeline} (one instance, three tasks). The budget is {@code process.rocksdb.memory}
- * (MB); half of it may be memtables.
+ * One memory budget for the RocksDB stores of a Kafka Streams application: a block cache shared by
+ * all its stores, with their memtables charged to it (half of it at most), as Kafka Streams'
+ * memory-management guide advises. Without it each store takes its own defaults (a 50 MB block
+ * cache, three 16 MB memtables), so memory grows with the number of stores rather than with the
+ * data: the story stores, five per task, raised the process stage's peak RSS from 480 to 655 MB on
+ * {@code bench pipeline} (one instance, three tasks). The process stage's budget is
+ * {@code process.rocksdb.memory-mb}; the console uses the same class with its own. It is a soft
+ * bound: RocksDB may overshoot it briefly (a cache in strict mode would fail reads instead), and
+ * pinned index blocks count against it.
  *
- * <p>Kafka Streams builds the setter by reflection, so the budget travels in the Streams
- * properties under {@link #MEMORY_BYTES}; the cache is made once, by the first store, and lives as
- * long as the JVM (it is shared, so no store may close it).
+ * <p>Kafka Streams builds the setter by reflection, so the budget travels in the Streams properties
+ * under {@link #MEMORY_BYTES}. Each distinct budget gets one cache, made by the first store that
+ * asks and kept as long as the JVM: applications in one JVM with the same budget (the process stage
+ * and the console in {@code wirewatch run} have different ones) share it, and no store may close it.
  */
 public final class RocksDbMemory implements RocksDBConfigSetter {
 
   /** Streams property carrying the budget in bytes. */
   public static final String MEMORY_BYTES = "wirewatch.rocksdb.memory.bytes";
 
-  private static Cache cache;
-  private static WriteBufferManager writeBuffers;
-
-  private static synchronized void init(long bytes) {
-    if (cache == null) {
-      cache = new LRUCache(bytes, -1, false, 0.1);
-      writeBuffers = new WriteBufferManager(bytes / 2, cache);
+  /** A budget's shared cache and the manager that charges memtables to it. */
+  private record Budget(Cache cache, WriteBufferManager writeBuffers) {
+    static Budget of(long bytes) {
+      Cache cache = new LRUCache(bytes, -1, false, 0.1);
+      return new Budget(cache, new WriteBufferManager(bytes / 2, cache));
     }
+  }
+
+  private static final Map<Long, Budget> BUDGETS = new ConcurrentHashMap<>();
+
+  /** The Streams properties that put an application's stores under one budget of {@code bytes}. */
+  public static Map<String, Object> properties(long bytes) {
+    return Map.of(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, RocksDbMemory.class.getName(),
+        MEMORY_BYTES, String.valueOf(bytes));
   }
 
   @Override
@@ -41,15 +53,22 @@ public final class RocksDbMemory implements RocksDBConfigSetter {
     if (v == null) {
       return; // not configured: RocksDB's and Streams' defaults
     }
-    init(Long.parseLong(v.toString()));
+    Budget budget = BUDGETS.computeIfAbsent(bytes(configs), Budget::of);
     BlockBasedTableConfig table = (BlockBasedTableConfig) options.tableFormatConfig();
-    table.setBlockCache(cache);
+    table.setBlockCache(budget.cache());
     table.setCacheIndexAndFilterBlocks(true);
     table.setCacheIndexAndFilterBlocksWithHighPriority(true);
     table.setPinTopLevelIndexAndFilter(true);
-    options.setWriteBufferManager(writeBuffers);
+    options.setWriteBufferManager(budget.writeBuffers());
+    // Memtables small enough that the many stores of an instance (window segments count too) share
+    // the budget's half without each waiting for a flush of Streams' default 16 MB.
+    options.setWriteBufferSize(Math.max(1L << 20, Math.min(16L << 20, bytes(configs) / 16)));
     options.setMaxWriteBufferNumber(2);
     options.setTableFormatConfig(table);
+  }
+
+  private static long bytes(Map<String, Object> configs) {
+    return Long.parseLong(configs.get(MEMORY_BYTES).toString());
   }
 
   @Override

@@ -242,8 +242,13 @@ public final class WirewatchTopology {
         StoryTracker tracker = trackers.computeIfAbsent(record.key(),
             language -> stage.tracker(language, stories, terms, members, meta, pace));
         t = stage.track(tracker, article, Instant.ofEpochMilli(record.timestamp()));
+      } catch (org.apache.kafka.common.KafkaException e) {
+        throw e; // the stores or the task failed, not the article: Streams must see it (and revive the task)
       } catch (RuntimeException e) {
-        // The article is still worth reading and alerting on; only its story is missing.
+        // The article is still worth reading and alerting on; only its story is missing. The
+        // tracker may have stopped half-way (its index ahead of its stores): the next article of
+        // the language gets one rebuilt from the stores.
+        trackers.remove(record.key());
         LOG.error("cannot group article {} into a story: {}", article.id(), e.toString());
         forward(record, article.id(), StoryOutput.of(DeadLetter.of(Stage.PROCESS_STORY, article.url(), e, article.title(),
             Instant.ofEpochMilli(record.timestamp()))));

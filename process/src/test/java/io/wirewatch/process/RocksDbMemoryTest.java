@@ -50,6 +50,17 @@ class RocksDbMemoryTest {
   }
 
   @Test
+  void anotherBudgetGetsACacheOfItsOwn() {
+    try (Options a = new Options(); Options b = new Options()) {
+      a.setTableFormatConfig(new BlockBasedTableConfig());
+      b.setTableFormatConfig(new BlockBasedTableConfig());
+      new RocksDbMemory().setConfig("process", a, RocksDbMemory.properties(24L << 20));
+      new RocksDbMemory().setConfig("console", b, RocksDbMemory.properties(8L << 20));
+      assertThat(a.writeBufferManager()).isNotNull().isNotSameAs(b.writeBufferManager());
+    }
+  }
+
+  @Test
   void withoutABudgetTheStoreKeepsItsDefaults() {
     try (Options o = new Options()) {
       o.setTableFormatConfig(new BlockBasedTableConfig());

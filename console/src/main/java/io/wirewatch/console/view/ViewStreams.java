@@ -2,6 +2,7 @@ package io.wirewatch.console.view;
 
 import io.wirewatch.console.ConsoleConfig;
 import io.wirewatch.model.Topics;
+import io.wirewatch.process.RocksDbMemory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -40,6 +41,9 @@ public final class ViewStreams implements AutoCloseable {
     this.views = new ConsoleViews(this::store, indexes, health);
   }
 
+  /** Off-heap memory of all the console's RocksDB stores together. */
+  static final long ROCKSDB_BYTES = 32L * 1024 * 1024;
+
   static Properties properties(String bootstrapServers, ConsoleConfig config) {
     Properties p = new Properties();
     p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
@@ -49,7 +53,8 @@ public final class ViewStreams implements AutoCloseable {
     p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 0);
     // Only what the stages committed: an aborted transaction's alerts never show.
     p.put(StreamsConfig.globalConsumerPrefix(ConsumerConfig.ISOLATION_LEVEL_CONFIG), "read_committed");
-    p.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDb.class);
+    // The stores here are read by key and written at the pace of the news: a small shared budget.
+    p.putAll(RocksDbMemory.properties(ROCKSDB_BYTES));
     p.putAll(config.streams());
     return p;
   }

@@ -30,7 +30,11 @@ public final class StoryBursts implements EventSource {
   @Override
   public List<Event> events(int partition, String key, byte[] value) {
     Story s = read(value);
-    if (s == null || s.burstAt() == null) {
+    if (s == null || s.closed()) {
+      forgetStory(partition, key);
+      return List.of();
+    }
+    if (s.burstAt() == null) {
       return List.of();
     }
     Instant before = bursts.computeIfAbsent(partition, x -> new HashMap<>()).get(s.id());
@@ -44,14 +48,30 @@ public final class StoryBursts implements EventSource {
   @Override
   public void remember(int partition, String key, byte[] value) {
     Story s = read(value);
-    if (s != null && s.burstAt() != null) {
+    if (s == null || s.closed()) {
+      forgetStory(partition, key);
+    } else if (s.burstAt() != null) {
       remember(partition, s);
+    }
+  }
+
+  /** A closed story (its last record) or a tombstone: it never bursts again, so nothing to remember. */
+  private void forgetStory(int partition, String key) {
+    Map<String, Instant> p = bursts.get(partition);
+    if (p != null && key != null) {
+      p.remove(key);
     }
   }
 
   private void remember(int partition, Story s) {
     bursts.computeIfAbsent(partition, x -> new HashMap<>()).merge(s.id(), s.burstAt(),
         (a, b) -> a.isAfter(b) ? a : b);
+  }
+
+  /** Stories of {@code partition} whose burst is remembered. */
+  int remembered(int partition) {
+    Map<String, Instant> p = bursts.get(partition);
+    return p == null ? 0 : p.size();
   }
 
   private Story read(byte[] value) {

@@ -38,4 +38,16 @@ class StoryBurstsTest {
     bursts.remember(0, s.id(), Topics.DEFAULT.stories().valueSerde().serializer().serialize("t", s));
     assertThat(read(s)).isEmpty();
   }
+
+  @Test
+  void aClosedStoryIsForgottenAndRaisesNothing() {
+    Instant t = Fixtures.RAISED;
+    assertThat(read(Fixtures.story("s1", t))).hasSize(1);
+    assertThat(read(Fixtures.story("s2", t))).hasSize(1);
+    assertThat(bursts.remembered(0)).isEqualTo(2);
+    assertThat(read(Fixtures.story("s1", t, true))).as("its last record").isEmpty();
+    assertThat(bursts.remembered(0)).as("memory bounded by the open stories").isEqualTo(1);
+    assertThat(bursts.events(0, "s2", null)).as("a tombstone").isEmpty();
+    assertThat(bursts.remembered(0)).isZero();
+  }
 }

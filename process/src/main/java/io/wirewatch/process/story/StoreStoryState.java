@@ -27,28 +27,42 @@ public final class StoreStoryState implements StoryState {
   private static final String COUNT = "#documents";
   private static final StringSerializer KEYS = new StringSerializer();
 
-  /** Decoded stories kept, least recently used first out: the active stories an article is likely to meet. */
-  static final int CACHED_STORIES = 4096;
-  /** Term frequencies kept; past this the cache starts again empty (a vocabulary has a long tail). */
-  static final int CACHED_TERMS = 200_000;
+  /**
+   * Decoded stories kept, least recently used first out: the active stories an article is likely to
+   * meet. A decoded story is 10-15 KB, so about 15 MB per language of a task.
+   */
+  static final int CACHED_STORIES = 1024;
+  /** Term frequencies kept (about 5 MB); past this the cache starts again empty (a vocabulary has a long tail). */
+  static final int CACHED_TERMS = 50_000;
 
   private final String prefix;
   private final KeyValueStore<String, Story> stories;
   private final KeyValueStore<String, Long> terms;
-  private final Map<String, Story> decoded = new LinkedHashMap<>(256, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Story> eldest) {
-      return size() > CACHED_STORIES;
-    }
-  };
+  private final Map<String, Story> decoded;
   private final Map<String, Long> frequencies = new HashMap<>();
+  private final int cachedTerms;
   private Long count;
 
   public StoreStoryState(String language, KeyValueStore<String, Story> stories, KeyValueStore<String, Long> terms) {
+    this(language, stories, terms, CACHED_STORIES, CACHED_TERMS);
+  }
+
+  StoreStoryState(String language, KeyValueStore<String, Story> stories, KeyValueStore<String, Long> terms,
+      int cachedStories, int cachedTerms) {
     this.prefix = Objects.requireNonNull(language, "language") + "|";
     this.stories = stories;
     this.terms = terms;
+    this.cachedTerms = cachedTerms;
+    this.decoded = new LinkedHashMap<>(256, 0.75f, true) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<String, Story> eldest) {
+        return size() > cachedStories;
+      }
+    };
   }
+
+  // Every write drops the cached value first: a store write that throws (a cached store may flush
+  // to RocksDB and the changelog inside put) must not leave the cache saying what the store does not.
 
   @Override
   public Story story(String id) {
@@ -64,14 +78,15 @@ public final class StoreStoryState implements StoryState {
 
   @Override
   public void putStory(Story story) {
+    decoded.remove(story.id());
     stories.put(prefix + story.id(), story);
     decoded.put(story.id(), story);
   }
 
   @Override
   public void removeStory(String id) {
-    stories.delete(prefix + id);
     decoded.remove(id);
+    stories.delete(prefix + id);
   }
 
   @Override
@@ -97,12 +112,13 @@ public final class StoreStoryState implements StoryState {
 
   @Override
   public void putDocumentFrequency(String term, long frequency) {
+    frequencies.remove(term);
     terms.put(prefix + term, frequency);
     remember(term, frequency);
   }
 
   private void remember(String term, long frequency) {
-    if (frequencies.size() >= CACHED_TERMS && !frequencies.containsKey(term)) {
+    if (frequencies.size() >= cachedTerms && !frequencies.containsKey(term)) {
       frequencies.clear();
     }
     frequencies.put(term, frequency);
@@ -119,6 +135,7 @@ public final class StoreStoryState implements StoryState {
 
   @Override
   public void putDocumentCount(long count) {
+    this.count = null;
     terms.put(prefix + COUNT, count);
     this.count = count;
   }

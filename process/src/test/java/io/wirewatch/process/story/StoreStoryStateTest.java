@@ -40,15 +40,35 @@ class StoreStoryStateTest {
     return storyOf;
   }
 
-  @Test
-  void assignsExactlyAsMemoryAloneDoes() {
+  private static List<StoryItem> twoStreams() {
     List<StoryItem> items = new ArrayList<>(Streams.mixed());
     items.addAll(Streams.lowerCased(Streams.mixed()).stream()
         .map(x -> new StoryItem("lc-" + x.id(), x.title(), x.text(), x.published(), x.source(), x.language(), x.url()))
         .toList());
+    return items;
+  }
 
-    assertThat(assign(new StoreStoryState("en", stories, terms), items))
-        .isEqualTo(assign(new InMemoryStoryState(), items));
+  @Test
+  void assignsExactlyAsMemoryAloneDoes() {
+    assertThat(assign(new StoreStoryState("en", stories, terms), twoStreams()))
+        .isEqualTo(assign(new InMemoryStoryState(), twoStreams()));
+  }
+
+  @Test
+  void withCachesTooSmallForTheStreamEveryReadIsDecodedFromTheStoresAndAssignsTheSame() {
+    // Two stories and three terms cached: nearly every read goes to the store and its JSON.
+    assertThat(assign(new StoreStoryState("en", stories, terms, 2, 3), twoStreams()))
+        .isEqualTo(assign(new InMemoryStoryState(), twoStreams()));
+  }
+
+  @Test
+  void aStoryReadBackFromTheStoreEqualsTheOneWritten() {
+    StoreStoryState first = new StoreStoryState("en", stories, terms);
+    Map<String, String> storyOf = assign(first, Streams.mixed());
+    StoreStoryState fresh = new StoreStoryState("en", stories, terms);
+    for (String id : storyOf.values()) {
+      assertThat(fresh.story(id)).usingRecursiveComparison().isEqualTo(first.story(id));
+    }
   }
 
   @Test
