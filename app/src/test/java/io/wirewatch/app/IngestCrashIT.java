@@ -3,7 +3,6 @@ package io.wirewatch.app;
 import static io.wirewatch.app.ProcessOutputs.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.wirewatch.app.broker.EmbeddedKafka;
 import io.wirewatch.ingest.source.Source;
@@ -17,7 +16,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -89,7 +87,7 @@ class IngestCrashIT {
         b.append("<item><guid>").append(n).append('-').append(k).append("</guid><title>Item ").append(k)
             .append(" of feed ").append(n).append("</title><link>").append(url(n, k)).append("</link></item>");
       }
-      send(ex, b.append("</channel></rss>").toString(), "application/rss+xml");
+      NumberedFeeds.send(ex, b.append("</channel></rss>").toString(), "application/rss+xml");
     });
     http.createContext("/article/", ex -> {
       try {
@@ -99,7 +97,7 @@ class IngestCrashIT {
       }
       pagesServed.incrementAndGet();
       String path = ex.getRequestURI().getPath();
-      send(ex, "<html><head><title>Page " + path + "</title></head><body><article><h1>Page " + path + "</h1>"
+      NumberedFeeds.send(ex, "<html><head><title>Page " + path + "</title></head><body><article><h1>Page " + path + "</h1>"
           + "<p>The harbour council reviewed the budget for the river bridge on Monday, page " + path + ".</p>"
           + "<p>Residents asked for the repairs to start before the winter storms arrive in the region.</p>"
           + "</article></body></html>", "text/html; charset=utf-8");
@@ -123,14 +121,6 @@ class IngestCrashIT {
 
   private String url(int feed, int item) {
     return base() + "/article/" + feed + "/" + item;
-  }
-
-  private static void send(HttpExchange ex, String body, String type) throws IOException {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    ex.getResponseHeaders().add("Content-Type", type);
-    ex.sendResponseHeaders(200, bytes.length);
-    ex.getResponseBody().write(bytes);
-    ex.close();
   }
 
   @Test

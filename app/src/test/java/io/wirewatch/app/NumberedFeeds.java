@@ -39,7 +39,8 @@ final class NumberedFeeds implements AutoCloseable {
     http.start();
   }
 
-  private static void send(HttpExchange ex, String body, String type) throws IOException {
+  /** Answers 200 with {@code body} as UTF-8 of {@code type}. */
+  static void send(HttpExchange ex, String body, String type) throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     ex.getResponseHeaders().add("Content-Type", type);
     ex.sendResponseHeaders(200, bytes.length);
