@@ -7,7 +7,6 @@ import io.wirewatch.model.Topic;
 import io.wirewatch.model.Topics;
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,13 +32,8 @@ public final class AlertConsole implements Runnable, AutoCloseable {
   private final KafkaConsumer<String, byte[]> consumer;
   private final Topic<String, Alert> topic;
   private final Topic<String, Story> stories;
-  /** The latest state of each story seen, for the alerts' story lines; bounded like the topic. */
-  private final Map<String, Story> storyById = new LinkedHashMap<>(16, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Story> eldest) {
-      return size() > MAX_STORIES;
-    }
-  };
+  /** The latest state of each story seen, for the alerts' story lines. */
+  private final LatestStories storyById;
   private static final int MAX_STORIES = 10_000;
   private final PrintStream out;
   private final AtomicBoolean running = new AtomicBoolean(true);
@@ -48,6 +42,7 @@ public final class AlertConsole implements Runnable, AutoCloseable {
   public AlertConsole(String bootstrapServers, String groupId, Topics topics, PrintStream out) {
     this.topic = topics.alerts();
     this.stories = topics.stories();
+    this.storyById = new LatestStories(stories, MAX_STORIES);
     Topic<String, Alert> topic = this.topic;
     this.out = out;
     this.consumer = new KafkaConsumer<>(Map.of(
@@ -102,16 +97,11 @@ public final class AlertConsole implements Runnable, AutoCloseable {
   }
 
   private void remember(ConsumerRecord<String, byte[]> r) {
-    if (r.value() == null) {
-      storyById.remove(r.key());
-      return;
-    }
-    try {
-      storyById.put(r.key(), stories.valueSerde().deserializer().deserialize(stories.name(), r.value()));
-    } catch (RuntimeException e) {
-      LOG.error("skipping unreadable story {}@{}/{}: {}", r.key(), r.partition(), r.offset(), e.getMessage());
+    if (!storyById.accept(r)) {
+      LOG.error("skipping unreadable story {}@{}/{}", r.key(), r.partition(), r.offset());
     }
   }
+
 
   /**
    * An alert as a person reads it: kind, severity, rule and headline; its story (when known); where

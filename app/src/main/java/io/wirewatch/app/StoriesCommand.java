@@ -8,10 +8,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,23 +65,17 @@ final class StoriesCommand implements Callable<Integer> {
     }
     AppConfig app = AppConfig.from(common.settings(broker.overrides()));
     Topic<String, Story> topic = app.topics().stories();
-    Map<String, Story> latest = new LinkedHashMap<>();
+    LatestStories latest = new LatestStories(topic, Integer.MAX_VALUE);
     int[] unreadable = {0};
     TopicReplay.replay(broker.bootstrapServers(app), topic.name(), r -> {
-      if (r.value() == null) {
-        latest.remove(r.key());
-        return;
-      }
-      try {
-        latest.put(r.key(), topic.valueSerde().deserializer().deserialize(topic.name(), r.value()));
-      } catch (RuntimeException e) {
+      if (!latest.accept(r)) {
         unreadable[0]++; // another producer's record: the stories the pipeline wrote are still listed
       }
     });
     if (unreadable[0] > 0) {
       LOG.warn("skipped {} record(s) of {} that are not stories", unreadable[0], topic.name());
     }
-    List<Story> shown = latest.values().stream()
+    List<Story> shown = latest.all().stream()
         .filter(s -> !active || !s.closed())
         .sorted(Comparator.comparing((Story s) -> s.lastSeen() == null ? Instant.EPOCH : s.lastSeen()).reversed()
             .thenComparing(Story::articleCount, Comparator.reverseOrder())
