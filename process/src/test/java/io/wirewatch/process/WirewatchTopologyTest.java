@@ -43,13 +43,15 @@ class WirewatchTopologyTest {
   private TestOutputTopic<String, DeadLetter> deadLetters;
   private TestOutputTopic<String, Story> stories;
   private final List<DeadLetter> ruleLetters = new ArrayList<>();
+  private final io.micrometer.core.instrument.simple.SimpleMeterRegistry registry =
+      new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
   @TempDir
   Path stateDir;
 
   @BeforeEach
   void start() {
     ProcessConfig config = ProcessConfig.defaults().withStateDir(stateDir);
-    components = new ProcessComponents(config, TOPICS, Clock.fixed(NOW, ZoneOffset.UTC));
+    components = new ProcessComponents(config, TOPICS, Clock.fixed(NOW, ZoneOffset.UTC), new ProcessMetrics(registry));
     // The service's own properties, exactly-once included, as a deployment runs them.
     driver = new TopologyTestDriver(components.topology(TOPICS, (key, letter) -> ruleLetters.add(letter), 1),
         ProcessService.streamsProperties("unused:9092", config));
@@ -405,5 +407,26 @@ class WirewatchTopologyTest {
     assertThat(korea.articleCount()).isEqualTo(10);
     assertThat(korea.burstAt()).isNotNull();
     assertThat(latest.values()).filteredOn(s -> !s.id().equals(korea.id())).allSatisfy(s -> assertThat(s.burstAt()).isNull());
+    // Counted as an operator sees it: two stories started, nine articles joined one, one burst.
+    assertThat(storyEvents("started")).isEqualTo(2);
+    assertThat(storyEvents("joined")).isEqualTo(9);
+    assertThat(storyEvents("burst")).isEqualTo(1);
+    assertThat(storyEvents("closed")).isZero();
+  }
+
+  private double storyEvents(String event) {
+    return registry.get(ProcessMetrics.STORY_EVENTS).tag("event", event).counter().count();
+  }
+
+  @Test
+  void aStoryNoArticleJoinedWithinTheWindowIsWrittenClosedAndCounted() {
+    java.time.Instant start = java.time.Instant.parse("2019-03-22T09:00:00Z");
+    send(published(MARATHON, "sports-desk", start));
+    send(published(LIAISON, "test", start.plus(java.time.Duration.ofDays(4))));
+    java.util.List<Story> written = stories.readValuesToList();
+    assertThat(written).filteredOn(Story::closed).singleElement()
+        .satisfies(s -> assertThat(s.headline()).containsIgnoringCase("marathon"));
+    assertThat(storyEvents("closed")).isEqualTo(1);
+    assertThat(storyEvents("started")).isEqualTo(2);
   }
 }
