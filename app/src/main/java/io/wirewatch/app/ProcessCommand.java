@@ -22,8 +22,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "process",
     mixinStandardHelpOptions = true,
-    description = "Runs the Kafka Streams application: news.raw -> news.articles, news.alerts, "
-        + "news.dead-letter. Start more instances with the same application id to share the partitions.")
+    description = "Runs the Kafka Streams application: news.raw -> news.articles (cleaned, classified, with "
+        + "their story), news.stories, news.alerts (one per rule and story), news.dead-letter. Start more "
+        + "instances with the same application id to share the partitions.")
 final class ProcessCommand implements Callable<Integer> {
 
   @Mixin
