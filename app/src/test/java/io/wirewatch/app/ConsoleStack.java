@@ -57,9 +57,7 @@ final class ConsoleStack implements AutoCloseable {
     broker = new EmbeddedKafka(dir.resolve("broker"), Map.of()).start();
     open.add(broker);
     TopicCreator.ensure(broker.bootstrapServers(), TOPICS, 3, (short) 1);
-    Path samples = dir.resolve("samples");
-    Samples.install(samples);
-    http = new FixtureServer(samples);
+    http = FixtureServer.samples(dir);
     open.add(http);
     Path sources = http.writeSampleSources(dir.resolve("http-sources.yaml"));
     token = AccessToken.loadOrCreate(dir.resolve("console.token"));

@@ -28,6 +28,13 @@ final class FixtureServer implements AutoCloseable {
     server.start();
   }
 
+  /** The bundled samples installed under {@code dir/samples} and served from there. */
+  static FixtureServer samples(Path dir) {
+    Path samples = dir.resolve("samples");
+    Samples.install(samples);
+    return new FixtureServer(samples);
+  }
+
   String url(String path) {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/" + path;
   }

@@ -85,9 +85,7 @@ class MetricsIT {
   void start() throws Exception {
     broker = new EmbeddedKafka(dir.resolve("broker"), Map.of()).start();
     TopicCreator.ensure(broker.bootstrapServers(), TOPICS, 3, (short) 1);
-    Path samples = dir.resolve("samples");
-    Samples.install(samples);
-    pages = new FixtureServer(samples);
+    pages = FixtureServer.samples(dir);
     sourcesFile = pages.writeSampleSources(dir.resolve("http-sources.yaml"));
   }
 

@@ -74,9 +74,7 @@ class PipelineIT {
   void start() throws Exception {
     broker = new EmbeddedKafka(dir.resolve("broker"), Map.of()).start();
     TopicCreator.ensure(broker.bootstrapServers(), TOPICS, 3, (short) 1);
-    Path samples = dir.resolve("samples");
-    Samples.install(samples);
-    http = new FixtureServer(samples);
+    http = FixtureServer.samples(dir);
     sourcesFile = http.writeSampleSources(dir.resolve("http-sources.yaml"));
   }
 
