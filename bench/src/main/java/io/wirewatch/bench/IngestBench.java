@@ -161,7 +161,7 @@ public final class IngestBench implements Callable<Integer> {
       List<SourceStatus> in = statuses.stream().filter(s -> !s.at().isBefore(from) && s.at().isBefore(to)).toList();
       List<Long> durations = new ArrayList<>(in.stream().map(SourceStatus::durationMs).toList());
       Collections.sort(durations);
-      long p99 = durations.isEmpty() ? 0 : durations.get(Math.min(durations.size() - 1, (int) Math.ceil(durations.size() * 0.99) - 1));
+      long p99 = durations.isEmpty() ? 0 : Percentile.of(durations, 0.99);
       long newItems = in.stream().mapToLong(SourceStatus::itemsNew).sum();
       double secs = wall / 1e9;
       long polls = in.size();

@@ -217,7 +217,7 @@ public final class MatchBench implements Callable<Integer> {
     }
     long cpu = threads.getCurrentThreadCpuTime() - cpu0;
     Arrays.sort(ns);
-    return new Timing(n / (total / 1e9), ns[n / 2] / 1e6, ns[Math.min(n - 1, (int) Math.ceil(n * 0.99) - 1)] / 1e6,
+    return new Timing(n / (total / 1e9), ns[n / 2] / 1e6, Percentile.of(ns, 0.99) / 1e6,
         (double) candidates / n, (double) matched / n, n / (cpu / 1e9));
   }
 

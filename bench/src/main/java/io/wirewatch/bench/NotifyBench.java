@@ -244,8 +244,7 @@ public final class NotifyBench implements Callable<Integer> {
   }
 
   private static double pct(long[] sorted, double p) {
-    int i = (int) Math.ceil(sorted.length * p / 100.0) - 1;
-    return sorted[Math.max(0, Math.min(sorted.length - 1, i))] / 1e6;
+    return Percentile.of(sorted, p / 100.0) / 1e6;
   }
 
   private static Alert alert(int i) {

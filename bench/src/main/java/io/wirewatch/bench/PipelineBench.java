@@ -266,7 +266,7 @@ public final class PipelineBench implements Callable<Integer> {
       return new Latency(rate, 0, Double.NaN, Double.NaN, Double.NaN);
     }
     return new Latency(rate, l.size(), l.get(l.size() / 2) / 1e6,
-        l.get(Math.min(l.size() - 1, (int) Math.ceil(l.size() * 0.99) - 1)) / 1e6, l.get(l.size() - 1) / 1e6);
+        Percentile.of(l, 0.99) / 1e6, l.get(l.size() - 1) / 1e6);
   }
 
   /**
