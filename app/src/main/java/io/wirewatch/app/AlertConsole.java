@@ -102,7 +102,6 @@ public final class AlertConsole implements Runnable, AutoCloseable {
     }
   }
 
-
   /**
    * An alert as a person reads it: kind, severity, rule and headline; its story (when known); where
    * it comes from; the link and the snippet with the matched words marked. A story's burst reads as

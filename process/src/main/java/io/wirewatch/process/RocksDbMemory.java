@@ -53,7 +53,8 @@ public final class RocksDbMemory implements RocksDBConfigSetter {
     if (v == null) {
       return; // not configured: RocksDB's and Streams' defaults
     }
-    Budget budget = BUDGETS.computeIfAbsent(bytes(configs), Budget::of);
+    long bytes = Long.parseLong(v.toString());
+    Budget budget = BUDGETS.computeIfAbsent(bytes, Budget::of);
     BlockBasedTableConfig table = (BlockBasedTableConfig) options.tableFormatConfig();
     table.setBlockCache(budget.cache());
     table.setCacheIndexAndFilterBlocks(true);
@@ -62,13 +63,9 @@ public final class RocksDbMemory implements RocksDBConfigSetter {
     options.setWriteBufferManager(budget.writeBuffers());
     // Memtables small enough that the many stores of an instance (window segments count too) share
     // the budget's half without each waiting for a flush of Streams' default 16 MB.
-    options.setWriteBufferSize(Math.max(1L << 20, Math.min(16L << 20, bytes(configs) / 16)));
+    options.setWriteBufferSize(Math.max(1L << 20, Math.min(16L << 20, bytes / 16)));
     options.setMaxWriteBufferNumber(2);
     options.setTableFormatConfig(table);
-  }
-
-  private static long bytes(Map<String, Object> configs) {
-    return Long.parseLong(configs.get(MEMORY_BYTES).toString());
   }
 
   @Override
