@@ -190,13 +190,16 @@ public final class PipelineBench implements Callable<Integer> {
 
   /** Figures of the drain of the preloaded articles. */
   record Drain(double steadyRate, double withStartRate, double articlesPerCpuSecond, double steadyPerCpuSecond,
-      double firstOutputSeconds, long peakRssKb, int articles, int deadLetters) {}
+      double warmRate, double warmPerCpuSecond, double firstOutputSeconds, long peakRssKb, int articles,
+      int deadLetters) {}
 
   private Drain drain(List<ChildCommand> children, Outputs outputs, long start) throws InterruptedException {
     long deadline = start + TimeUnit.MINUTES.toNanos(30);
     long cpuAtFirst = -1;
     long firstAt = -1;
+    long cpuAtHalf = -1;
     int reported = 0;
+    outputs.halfMark = Math.max(1, articles / 2);
     while (outputs.done.size() < articles) {
       children.forEach(ChildCommand::checkAlive);
       if (System.nanoTime() > deadline) {
@@ -206,6 +209,9 @@ public final class PipelineBench implements Callable<Integer> {
       if (firstAt < 0 && !outputs.done.isEmpty()) {
         firstAt = outputs.firstAt;
         cpuAtFirst = cpu(children);
+      }
+      if (cpuAtHalf < 0 && outputs.halfAt >= 0) {
+        cpuAtHalf = cpu(children); // sampled every 50 ms: a few ms of CPU off over a half of 10 s or more
       }
       int n = outputs.done.size();
       if (n - reported >= Math.max(1, articles / 10)) {
@@ -224,8 +230,17 @@ public final class PipelineBench implements Callable<Integer> {
     double steadySeconds = Math.max(1e-9, (lastAt - firstAt) / 1e9);
     double totalSeconds = (lastAt - start) / 1e9;
     int outputsAfterFirst = Math.max(1, articles - 1);
+    // The second half of the drain: the JIT has compiled the hot paths by then, as it had for the
+    // cleaner-alone rate, which is measured after a warm-up round.
+    int secondHalf = Math.max(1, articles - outputs.halfMark);
+    long halfAt = outputs.halfAt < 0 ? firstAt : outputs.halfAt;
+    if (cpuAtHalf < 0) {
+      cpuAtHalf = cpuAtFirst;
+    }
     return new Drain(outputsAfterFirst / steadySeconds, articles / totalSeconds, articles / (cpuTotal / 1e9),
-        outputsAfterFirst / Math.max(1e-9, (cpuTotal - cpuAtFirst) / 1e9), (firstAt - start) / 1e9, peak,
+        outputsAfterFirst / Math.max(1e-9, (cpuTotal - cpuAtFirst) / 1e9),
+        secondHalf / Math.max(1e-9, (lastAt - halfAt) / 1e9),
+        secondHalf / Math.max(1e-9, (cpuTotal - cpuAtHalf) / 1e9), (firstAt - start) / 1e9, peak,
         outputs.articles.size(), outputs.deadLetters.size());
   }
 
@@ -327,6 +342,8 @@ public final class PipelineBench implements Callable<Integer> {
     row("articles/s, including start-up", d.withStartRate);
     row("articles per CPU-second of the process JVMs, steady", d.steadyPerCpuSecond);
     row("articles per CPU-second, including start-up", d.articlesPerCpuSecond);
+    row("articles/s, warm (second half of the outputs)", d.warmRate);
+    row("articles per CPU-second, warm", d.warmPerCpuSecond);
     row("seconds from start to the first article", d.firstOutputSeconds);
     System.out.printf(Locale.ROOT, "%-54s %12d%n", "peak RSS of a process JVM, MB (VmHWM)", d.peakRssKb / 1024);
     System.out.printf(Locale.ROOT, "%-54s %12s%n", "outputs: articles / dead letters",
@@ -342,10 +359,12 @@ public final class PipelineBench implements Callable<Integer> {
     row("cleaner alone, pages/s", b.cleanerPagesPerSecond);
     row("Jsoup parse alone, pages/s", b.parsePagesPerSecond);
     row("pipeline steady rate / cleaner alone", d.steadyRate / b.cleanerPagesPerSecond);
+    row("pipeline warm rate / cleaner alone (both warmed up)", d.warmRate / b.cleanerPagesPerSecond);
     row("pipeline steady rate / Jsoup parse alone", d.steadyRate / b.parsePagesPerSecond);
     row("cleaner alone, pages per CPU-second of its thread", b.cleanerPagesPerCpuSecond);
     row("Jsoup parse alone, pages per CPU-second", b.parsePagesPerCpuSecond);
     row("pipeline articles per CPU-second / cleaner's", d.steadyPerCpuSecond / b.cleanerPagesPerCpuSecond);
+    row("pipeline warm articles per CPU-second / cleaner's", d.warmPerCpuSecond / b.cleanerPagesPerCpuSecond);
   }
 
   private static void row(String name, double v) {
@@ -367,6 +386,9 @@ public final class PipelineBench implements Callable<Integer> {
     volatile boolean measure;
     volatile long firstAt = -1;
     volatile long lastAt = -1;
+    /** How many outputs make the first half of a drain, and when the last of them came. */
+    volatile int halfMark = Integer.MAX_VALUE;
+    volatile long halfAt = -1;
     private volatile boolean running = true;
 
     Outputs(String bootstrap, Topics topics) {
@@ -403,6 +425,9 @@ public final class PipelineBench implements Callable<Integer> {
                 firstAt = now;
               }
               lastAt = now;
+              if (halfAt < 0 && done.size() >= halfMark) {
+                halfAt = now;
+              }
               Long at = written.get(id);
               if (measure && at != null) {
                 latencies.add(now - at);
