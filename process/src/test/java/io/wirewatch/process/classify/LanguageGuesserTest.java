@@ -18,6 +18,17 @@ class LanguageGuesserTest {
   }
 
   @Test
+  void aLeadOfNamesLeavesTheDecisionToTheText() {
+    String names = "Emmanuel Macron, Angela Merkel, Pedro Sánchez, Theresa May, Giuseppe Conte, Mark Rutte, "
+        + "Charles Michel, Donald Tusk, Jean-Claude Juncker, Michel Barnier. ";
+    String french = "Les dirigeants européens se sont réunis jeudi à Bruxelles pour un sommet consacré au budget "
+        + "de l'Union, sans parvenir à un accord sur la répartition des fonds entre les États membres, "
+        + "qui devront se retrouver le mois prochain pour une nouvelle tentative.";
+    assertThat(names.length()).isGreaterThan(LanguageGuesser.SHORT_SAMPLE);
+    assertThat(GUESSER.guess(names + french)).isEqualTo("fr");
+  }
+
+  @Test
   void tooShortIsUndetermined() {
     assertThat(GUESSER.guess("OK")).isEqualTo(LanguageGuesser.UNDETERMINED);
     assertThat(GUESSER.guess(null)).isEqualTo(LanguageGuesser.UNDETERMINED);
