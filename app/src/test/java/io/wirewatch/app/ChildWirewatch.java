@@ -1,5 +1,6 @@
 package io.wirewatch.app;
 
+import io.wirewatch.process.ProcessService;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -25,7 +26,10 @@ import java.util.concurrent.TimeUnit;
  */
 final class ChildWirewatch implements AutoCloseable {
 
-  /** What {@code bin/wirewatch} gives every command, so that measured stalls are the product's. */
+  /**
+   * What {@code bin/wirewatch} gives every command but {@code process}, which gets
+   * {@link ProcessService#JVM_OPTIONS}: measured stalls are the product's.
+   */
   static final List<String> JVM_OPTIONS = List.of("-Xmx512m");
 
   /** Children still running; killed when the test JVM exits, so that none outlives its test run. */
@@ -64,7 +68,7 @@ final class ChildWirewatch implements AutoCloseable {
         .orElseThrow(() -> new IllegalStateException("cannot tell which java runs this JVM"));
     List<String> cmd = new ArrayList<>();
     cmd.add(java);
-    cmd.addAll(JVM_OPTIONS);
+    cmd.addAll(!args.isEmpty() && args.get(0).equals("process") ? ProcessService.JVM_OPTIONS : JVM_OPTIONS);
     cmd.add("-Dlogback.configurationFile=" + LOGGING);
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));

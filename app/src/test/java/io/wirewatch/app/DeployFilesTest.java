@@ -3,6 +3,7 @@ package io.wirewatch.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.wirewatch.process.ProcessService;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -94,6 +95,16 @@ class DeployFilesTest {
         assertThat(DeployFiles.metricNames(expr)).as("metrics of %s", expr).isNotEmpty();
       }
     }
+  }
+
+  @Test
+  void theProcessStageStartsWithTheJvmItIsSizedForFromTheLauncherAndInItsImage() throws Exception {
+    String options = String.join(" ", ProcessService.JVM_OPTIONS);
+    String launcher = Files.readString(DeployFiles.root().resolve("bin/wirewatch"));
+    assertThat(launcher).contains("process) DEFAULT_JAVA_OPTS=\"" + options + "\"");
+    String image = Files.readString(DeployFiles.root().resolve("process/Dockerfile"));
+    String entry = image.lines().filter(l -> l.startsWith("ENTRYPOINT")).findFirst().orElseThrow();
+    assertThat(entry.replace("\"", "").replace(",", "")).contains("java " + options + " -jar");
   }
 
   @Test

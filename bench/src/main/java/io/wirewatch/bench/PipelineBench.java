@@ -7,6 +7,7 @@ import io.wirewatch.model.InvalidInputException;
 import io.wirewatch.model.RawArticle;
 import io.wirewatch.model.TopicCreator;
 import io.wirewatch.model.Topics;
+import io.wirewatch.process.ProcessService;
 import io.wirewatch.process.clean.ArticleCleaner;
 import io.wirewatch.process.clean.UnreadablePageException;
 import java.io.IOException;
@@ -78,7 +79,8 @@ public final class PipelineBench implements Callable<Integer> {
   int latencySeconds;
 
   @Option(names = "--process-java-opts", paramLabel = "OPTS",
-      description = "JVM options of the process JVMs, space-separated. Default: this JVM's heap and GC options.")
+      description = "JVM options of the process JVMs, space-separated. Default: the process stage's own, as "
+          + "bin/wirewatch process starts it (-Xmx256m -XX:+UseParallelGC).")
   String processJavaOpts;
 
   @Option(names = "--set", paramLabel = "KEY=VALUE", description = "A setting for the process JVMs, e.g. process.threads=2. Repeatable.")
@@ -101,7 +103,7 @@ public final class PipelineBench implements Callable<Integer> {
       pages.add(SavedPages.decode(f, "https://bench.example/" + f.getFileName()));
     }
     Baselines base = baselines(pages);
-    List<String> jvm = new ArrayList<>(processJavaOpts == null ? ChildCommand.launcherOptions()
+    List<String> jvm = new ArrayList<>(processJavaOpts == null ? ProcessService.JVM_OPTIONS
         : List.of(processJavaOpts.trim().split("\\s+")));
     Path dir = Files.createTempDirectory("wirewatch-bench-pipeline");
     if (profile) {
