@@ -46,6 +46,15 @@ final class PostingsMatcher extends CandidateMatcher<QueryHits> {
 
   static final MatcherFactory<QueryHits> FACTORY = PostingsMatcher::new;
 
+  /**
+   * Hits kept per term, phrase or Lucene-checked clause of a query (the first ones, in position
+   * order). What reads hits needs a few (a snippet, the matched words, a count that categories cap
+   * at a handful), and an article where a word occurs more often than this is a dump, not a
+   * report: a 4 MB page of a few repeated words had the process stage's heap hold one object per
+   * occurrence per matched query, and ran out of 256 MB. Whether a query matches is unaffected.
+   */
+  static final int MAX_HITS_PER_CLAUSE = 1_000;
+
   /** Positions and offsets of one word in one field, in position order. */
   private record Postings(int[] positions, int[] startOffsets, int[] endOffsets) {
     Hit hit(int i) {
@@ -160,8 +169,9 @@ final class PostingsMatcher extends CandidateMatcher<QueryHits> {
     if (p == null) {
       return null;
     }
-    List<FieldHit> hits = new ArrayList<>(p.positions.length);
-    for (int i = 0; i < p.positions.length; i++) {
+    int n = Math.min(p.positions.length, MAX_HITS_PER_CLAUSE);
+    List<FieldHit> hits = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
       hits.add(new FieldHit(term.field(), p.hit(i)));
     }
     return hits;
@@ -199,7 +209,7 @@ final class PostingsMatcher extends CandidateMatcher<QueryHits> {
       // each hit is a window between one occurrence of each word, as Lucene walks them.
       int i = 0;
       int j = 0;
-      while (i < a.positions.length && j < b.positions.length) {
+      while (i < a.positions.length && j < b.positions.length && hits.size() < MAX_HITS_PER_CLAUSE) {
         int atA = a.positions[i] - offsets[0];
         int atB = b.positions[j] - offsets[1];
         if (Math.abs(atB - atA) <= pq.getSlop()) {
@@ -213,7 +223,7 @@ final class PostingsMatcher extends CandidateMatcher<QueryHits> {
       }
     } else {
       Postings first = postings[0];
-      for (int i = 0; i < first.positions.length; i++) {
+      for (int i = 0; i < first.positions.length && hits.size() < MAX_HITS_PER_CLAUSE; i++) {
         int start = first.positions[i] - offsets[0];
         int[] at = new int[terms.length];
         boolean all = true;
@@ -278,12 +288,13 @@ final class PostingsMatcher extends CandidateMatcher<QueryHits> {
     List<FieldHit> hits = new ArrayList<>();
     for (String field : matches) {
       MatchesIterator mi = matches.getMatches(field);
-      while (mi != null && mi.next()) {
+      int kept = hits.size();
+      while (mi != null && hits.size() - kept < MAX_HITS_PER_CLAUSE && mi.next()) {
         MatchesIterator sub = mi.getSubMatches();
         if (sub == null) {
           hits.add(new FieldHit(field, hit(mi)));
         } else {
-          while (sub.next()) {
+          while (hits.size() - kept < MAX_HITS_PER_CLAUSE && sub.next()) {
             hits.add(new FieldHit(field, hit(sub)));
           }
         }

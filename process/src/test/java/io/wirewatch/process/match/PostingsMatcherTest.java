@@ -93,6 +93,29 @@ class PostingsMatcherTest {
   }
 
   @Test
+  void aWordRepeatedBeyondTheCapKeepsTheFirstHitsAndEveryOtherWordOfTheQuery() throws Exception {
+    int repeats = 3 * PostingsMatcher.MAX_HITS_PER_CLAUSE;
+    String body = "liaison office sanctions ".repeat(repeats) + "embargo";
+    NewsQueryParser parser = new NewsQueryParser();
+    try (Monitor monitor = new Monitor(NewsAnalyzer.create())) {
+      monitor.register(new MonitorQuery("or", parser.parse("sanctions OR embargo")),
+          new MonitorQuery("phrase", parser.parse("\"liaison office\"")),
+          new MonitorQuery("near", parser.parse("\"office liaison\"~2")));
+      Map<String, QueryHits> found = new TreeMap<>();
+      monitor.match(ArticleDocument.plain("", body), PostingsMatcher.FACTORY).getMatches()
+          .forEach(m -> found.put(m.getQueryId(), m));
+      assertThat(found).containsOnlyKeys("or", "phrase", "near");
+      List<HighlightsMatch.Hit> or = new ArrayList<>(found.get("or").hits(NewsQueryParser.TEXT));
+      // Every word of the query is still there (embargo, once, at the very end); each capped.
+      assertThat(or).hasSize(PostingsMatcher.MAX_HITS_PER_CLAUSE + 1);
+      assertThat(or).anyMatch(h -> h.startPosition == 3 * repeats);
+      assertThat(found.get("phrase").hits(NewsQueryParser.TEXT)).hasSize(PostingsMatcher.MAX_HITS_PER_CLAUSE)
+          .first().isEqualTo(new HighlightsMatch.Hit(0, 0, 1, "liaison office".length()));
+      assertThat(found.get("near").hits(NewsQueryParser.TEXT)).hasSize(PostingsMatcher.MAX_HITS_PER_CLAUSE);
+    }
+  }
+
+  @Test
   void rejectsABatchOfSeveralDocuments() throws Exception {
     NewsQueryParser parser = new NewsQueryParser();
     try (Monitor monitor = new Monitor(NewsAnalyzer.create())) {
