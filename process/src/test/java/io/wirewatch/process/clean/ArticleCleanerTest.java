@@ -209,4 +209,18 @@ class ArticleCleanerTest {
     assertThat(cleaner.clean(chinese, "https://news.example/zh").text()).startsWith("朝鲜周五撤出");
     assertThat(cleaner.clean("<h1>Headline only</h1>", "https://news.example/h").title()).isEqualTo("Headline only");
   }
+
+  @Test
+  void aPageOfMoreTagsThanAnArticleHasIsRefusedBeforeItIsParsed() {
+    String flood = "<html><body><h1>Flood</h1><p>" + PROSE + "</p>"
+        + "<b>x</b>".repeat(ArticleCleaner.MAX_TAGS + 1) + "</body></html>";
+    assertThatThrownBy(() -> cleaner.clean(flood, "https://news.example/a"))
+        .isInstanceOf(UnreadablePageException.class)
+        .hasMessageStartingWith("not an article: more than " + ArticleCleaner.MAX_TAGS + " tags");
+    // Just under the limit the page is cleaned; "<" before a non-letter is no tag.
+    String many = "<html><body><h1>Many</h1><p>" + PROSE + " 1 < 2 </p>"
+        + "<b>x</b>".repeat(ArticleCleaner.MAX_TAGS - 10) + "</body></html>";
+    assertThat(ArticleCleaner.openedTags(many)).isEqualTo(ArticleCleaner.MAX_TAGS - 10 + 4); // html, body, h1, p
+    assertThat(cleaner.clean(many, "https://news.example/b").title()).isEqualTo("Many");
+  }
 }
