@@ -99,12 +99,16 @@ class DeployFilesTest {
 
   @Test
   void theProcessStageStartsWithTheJvmItIsSizedForFromTheLauncherAndInItsImage() throws Exception {
-    String options = String.join(" ", ProcessService.JVM_OPTIONS);
+    String options = ProcessService.JVM_OPTIONS_LINE;
     String launcher = Files.readString(DeployFiles.root().resolve("bin/wirewatch"));
-    assertThat(launcher).contains("process) DEFAULT_JAVA_OPTS=\"" + options + "\"");
+    assertThat(launcher).contains("process) DEFAULT_JAVA_OPTS=\"" + options + "\"")
+        .contains("*) DEFAULT_JAVA_OPTS=\"" + String.join(" ", ChildWirewatch.JVM_OPTIONS) + "\"")
+        .contains("${WIREWATCH_JAVA_OPTS:-$DEFAULT_JAVA_OPTS} -jar");
+    // In the image the options are the launcher's environment, which a deployment may replace.
     String image = Files.readString(DeployFiles.root().resolve("process/Dockerfile"));
+    assertThat(image.lines()).contains("ENV JDK_JAVA_OPTIONS=\"" + options + "\"");
     String entry = image.lines().filter(l -> l.startsWith("ENTRYPOINT")).findFirst().orElseThrow();
-    assertThat(entry.replace("\"", "").replace(",", "")).contains("java " + options + " -jar");
+    assertThat(entry).doesNotContain("-Xmx").contains("\"java\", \"-jar\"");
   }
 
   @Test

@@ -79,8 +79,9 @@ public final class PipelineBench implements Callable<Integer> {
   int latencySeconds;
 
   @Option(names = "--process-java-opts", paramLabel = "OPTS",
-      description = "JVM options of the process JVMs, space-separated. Default: the process stage's own, as "
-          + "bin/wirewatch process starts it (-Xmx256m -XX:+UseParallelGC).")
+      description = "JVM options of the process JVMs, space-separated (WIREWATCH_JAVA_OPTS sets the bench's own "
+          + "JVM only). Default: the process stage's own, as bin/wirewatch process starts it: "
+          + ProcessService.JVM_OPTIONS_LINE + ".")
   String processJavaOpts;
 
   @Option(names = "--set", paramLabel = "KEY=VALUE", description = "A setting for the process JVMs, e.g. process.threads=2. Repeatable.")

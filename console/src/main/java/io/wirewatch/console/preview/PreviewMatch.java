@@ -13,7 +13,8 @@ import java.util.List;
  * @param published     its publication time, else when it was fetched
  * @param terms         the words that matched, in order of first appearance
  * @param snippet       text around the first match, the match marked «like this»
- * @param hits          how many times the query matched in headline and text
+ * @param hits          how many times the query matched in headline and text (each term or phrase
+ *                      of it at most 1,000 times)
  * @param storyId       its story, or null when it has none
  * @param storyHeadline that story's headline, or null
  */

@@ -10,7 +10,8 @@ import java.util.List;
  * @param terms   the article's words that matched, lowercased, in order of first appearance
  * @param snippet text around the first match, with the match marked «like this»
  * @param hits    how many times the query matched in title and text together (at least 1): a
- *                phrase counts once per occurrence, not once per word
+ *                phrase counts once per occurrence, not once per word, and each term or phrase of
+ *                the query at most 1,000 times
  */
 public record RuleMatch(Rule rule, List<String> terms, String snippet, int hits) {
 

@@ -19,13 +19,14 @@ import org.jsoup.select.Elements;
 public final class ArticleCleaner {
 
   /**
-   * Tags a page may open before it is refused unparsed. A parsed element costs a few hundred
-   * bytes with what the cleaner keeps per element, and a page at ingest's 4 MB body limit can open
-   * 800,000 of them (one {@code <b>x</b>} after the other): more heap than the process stage has
-   * (256 MB) for that one page. News pages open a few thousand (the 181 Zyte pages 3,229 at most);
-   * the longest encyclopedia articles well under 100,000.
+   * Tags (opening or closing) a page may hold before it is refused unparsed. A parsed element
+   * costs a few hundred bytes with what the cleaner keeps per element, and a page at ingest's 4 MB
+   * body limit can hold 800,000 elements (one {@code <b>x</b>} after the other) or a million (a
+   * stray {@code </p>} is an element to an HTML parser): more heap than the process stage has
+   * (256 MB) for that one page. News pages hold a few thousand tags (the 181 Zyte pages 3,168 at
+   * most); the longest encyclopedia articles well under 200,000.
    */
-  static final int MAX_TAGS = 150_000;
+  static final int MAX_TAGS = 300_000;
 
   private final MetadataReader metadata = new MetadataReader();
   private final HeadlineChooser headlines = new HeadlineChooser();
@@ -44,7 +45,7 @@ public final class ArticleCleaner {
     TextQuality.notText(html).ifPresent(reason -> {
       throw new UnreadablePageException(reason);
     });
-    int tags = openedTags(html);
+    int tags = tags(html);
     if (tags > MAX_TAGS) {
       throw new UnreadablePageException("not an article: more than " + MAX_TAGS + " tags (" + html.length()
           + " characters)");
@@ -65,12 +66,16 @@ public final class ArticleCleaner {
         meta.modified(), meta.siteName(), meta.leadImage());
   }
 
-  /** Tags opened, counted up to one past {@link #MAX_TAGS}: a {@code <} followed by a letter. */
-  static int openedTags(String html) {
+  /**
+   * Tags, counted up to one past {@link #MAX_TAGS}: a {@code <} followed by a letter or a
+   * {@code /}. Over-counts a little (a {@code <b} in a script), which only errs towards refusing
+   * pages far beyond any article.
+   */
+  static int tags(String html) {
     int tags = 0;
     for (int i = html.indexOf('<'); i >= 0 && i + 1 < html.length() && tags <= MAX_TAGS; i = html.indexOf('<', i + 1)) {
       char c = html.charAt(i + 1);
-      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '/') {
         tags++;
       }
     }

@@ -25,13 +25,13 @@ final class AnalyzedText {
   /** Each distinct word once: a long text repeats its words, and one object per word read cost
    *  about 100 bytes a word (a 4 MB page of text held 60 MB here). */
   private final List<String> words = new ArrayList<>();
-  private final Map<String, Integer> wordIds = new HashMap<>();
   /** Per token read: word id, position increment, start offset, end offset. */
   private int[] tokens = new int[4 * 256];
   private int size;
   private final int finalOffset;
 
   AnalyzedText(Analyzer analyzer, String field, String text) {
+    Map<String, Integer> wordIds = new HashMap<>();
     try (TokenStream ts = analyzer.tokenStream(field, text)) {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
       PositionIncrementAttribute increment = ts.addAttribute(PositionIncrementAttribute.class);

@@ -25,6 +25,7 @@ class LanguageGuesserTest {
         + "de l'Union, sans parvenir à un accord sur la répartition des fonds entre les États membres, "
         + "qui devront se retrouver le mois prochain pour une nouvelle tentative.";
     assertThat(names.length()).isGreaterThan(LanguageGuesser.SHORT_SAMPLE);
+    assertThat(GUESSER.guess(names)).as("the names alone do not say French").isNotEqualTo("fr");
     assertThat(GUESSER.guess(names + french)).isEqualTo("fr");
   }
 

@@ -213,14 +213,26 @@ class ArticleCleanerTest {
   @Test
   void aPageOfMoreTagsThanAnArticleHasIsRefusedBeforeItIsParsed() {
     String flood = "<html><body><h1>Flood</h1><p>" + PROSE + "</p>"
-        + "<b>x</b>".repeat(ArticleCleaner.MAX_TAGS + 1) + "</body></html>";
+        + "<b>x</b>".repeat(ArticleCleaner.MAX_TAGS / 2) + "</body></html>";
     assertThatThrownBy(() -> cleaner.clean(flood, "https://news.example/a"))
         .isInstanceOf(UnreadablePageException.class)
         .hasMessageStartingWith("not an article: more than " + ArticleCleaner.MAX_TAGS + " tags");
-    // Just under the limit the page is cleaned; "<" before a non-letter is no tag.
+    // Stray closing tags are elements to the parser: they count too.
+    String stray = "<html><body><h1>Stray</h1><p>" + PROSE + "</p>" + "</p>".repeat(ArticleCleaner.MAX_TAGS)
+        + "</body></html>";
+    assertThatThrownBy(() -> cleaner.clean(stray, "https://news.example/a"))
+        .isInstanceOf(UnreadablePageException.class).hasMessageStartingWith("not an article");
+    // Just under the limit the page is cleaned; "<" before anything but a letter or "/" is no tag.
     String many = "<html><body><h1>Many</h1><p>" + PROSE + " 1 < 2 </p>"
-        + "<b>x</b>".repeat(ArticleCleaner.MAX_TAGS - 10) + "</body></html>";
-    assertThat(ArticleCleaner.openedTags(many)).isEqualTo(ArticleCleaner.MAX_TAGS - 10 + 4); // html, body, h1, p
+        + "<b>x</b>".repeat(ArticleCleaner.MAX_TAGS / 2 - 10) + "</body></html>";
+    assertThat(ArticleCleaner.tags(many)).isEqualTo(ArticleCleaner.MAX_TAGS - 20 + 8); // html, body, h1, p
     assertThat(cleaner.clean(many, "https://news.example/b").title()).isEqualTo("Many");
+  }
+
+  @Test
+  void tagsAreCountedUpToOnePastTheLimit() {
+    assertThat(ArticleCleaner.tags("<a".repeat(ArticleCleaner.MAX_TAGS))).isEqualTo(ArticleCleaner.MAX_TAGS);
+    assertThat(ArticleCleaner.tags("<a".repeat(ArticleCleaner.MAX_TAGS + 5))).isEqualTo(ArticleCleaner.MAX_TAGS + 1);
+    assertThat(ArticleCleaner.tags("a < b <3 <")).isZero();
   }
 }
