@@ -98,10 +98,32 @@ final class ArticleWatch implements AutoCloseable {
     return firstAfter(faultAt, partitions).isPresent();
   }
 
+  /**
+   * When the stage resumed after a process died at {@code killedAt}: the first article on one of
+   * {@code partitions} (null: any) whose raw record {@code writer} sent after the kill, when it
+   * still sent any (else the grace decides alone). The grace alone is not enough while records
+   * flow: on a busy machine the transaction coordinator wrote the markers of a commit the dead
+   * process had asked for more than 500 ms after the kill, and the stall read 0.5 s.
+   */
+  long resumedAt(long killedAt, Set<Integer> partitions, RawWriter writer) {
+    return firstAfter(killedAt, partitions, writer)
+        .orElseThrow(() -> new AssertionError("no article of a record written after the kill on partitions " + partitions));
+  }
+
+  /** Whether the stage resumed after a process died at {@code killedAt} (see {@link #resumedAt(long, Set, RawWriter)}). */
+  boolean resumed(long killedAt, Set<Integer> partitions, RawWriter writer) {
+    return firstAfter(killedAt, partitions, writer).isPresent();
+  }
+
   private OptionalLong firstAfter(long faultAt, Set<Integer> partitions) {
+    return firstAfter(faultAt, partitions, null);
+  }
+
+  private OptionalLong firstAfter(long faultAt, Set<Integer> partitions, RawWriter writer) {
     long from = faultAt + GRACE.toNanos();
     return seen().stream()
         .filter(s -> s.at() > from && (partitions == null || partitions.contains(s.partition())))
+        .filter(s -> writer == null || !writer.sentAnyAfter(faultAt) || writer.sentAfter(s.id(), faultAt))
         .mapToLong(Seen::at).min();
   }
 

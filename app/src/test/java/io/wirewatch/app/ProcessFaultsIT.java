@@ -52,6 +52,8 @@ class ProcessFaultsIT {
   private static final Duration WAIT = Duration.ofSeconds(180);
   /** Raw records per second while a fault happens: a stream, not a preloaded batch. */
   private static final int RATE = 40;
+  /** Raw records written just after each kill, of which the first article times the stall. */
+  private static final int AFTER_KILL = 10;
 
   @TempDir
   static Path dir;
@@ -122,7 +124,10 @@ class ProcessFaultsIT {
       ChildWirewatch process = ChildWirewatch.start("process", log, args);
       try {
         await(() -> watch.count() > 0, WAIT, "the first article");
-        writer.startWriting(records.subList(20, records.size()), RATE);
+        // Ten records per kill are held back and written just after it: the stall is timed to the
+        // first article of a record the dead process never saw.
+        int heldBack = AFTER_KILL * kills;
+        writer.startWriting(records.subList(20, records.size() - heldBack), RATE);
         for (int k = 1; k <= kills; k++) {
           int target = news.articleIds().size() * k / (kills + 1);
           ChildWirewatch running = process;
@@ -130,12 +135,15 @@ class ProcessFaultsIT {
           running.checkAlive();
           assertThat(watch.count()).as("articles when killed: mid-stream").isLessThan(news.articleIds().size());
           long killedAt = process.kill();
+          int from = records.size() - heldBack + AFTER_KILL * (k - 1);
+          writer.writeAll(records.subList(from, from + AFTER_KILL));
           process = ChildWirewatch.start("process", log, args);
           long restartedAt = process.startedAt;
           ChildWirewatch restarted = process;
-          await(() -> watch.resumed(killedAt, null) || !restarted.isAlive(), WAIT, "an article after the restart");
+          await(() -> watch.resumed(killedAt, null, writer) || !restarted.isAlive(), WAIT,
+              "an article after the restart");
           restarted.checkAlive();
-          long resumedAt = watch.resumedAt(killedAt, null);
+          long resumedAt = watch.resumedAt(killedAt, null, writer);
           String figure = String.format(Locale.ROOT,
               "kill %d of %d at %d articles: kill -> next article %.1f s, restart -> next article %.1f s",
               k, kills, target, seconds(resumedAt - killedAt), seconds(resumedAt - restartedAt));
@@ -253,7 +261,9 @@ class ProcessFaultsIT {
 
       writer.writeAll(records.subList(0, 20));
       await(() -> watch.count() > 0, WAIT, "the first article");
-      writer.startWriting(records.subList(20, records.size()), RATE);
+      // Enough held back that some fall on the killed instance's partitions ((2/3)^30 that none does).
+      int heldBack = 3 * AFTER_KILL;
+      writer.startWriting(records.subList(20, records.size() - heldBack), RATE);
       int target = news.articleIds().size() / 3;
       await(() -> watch.count() >= target, WAIT, target + " articles");
       first.checkAlive();
@@ -264,11 +274,12 @@ class ProcessFaultsIT {
           .orElseThrow(() -> new AssertionError("no member named after instance-1: " + owners.keySet()));
       Set<Integer> victimPartitions = owners.get(victimName);
       long killedAt = second.kill();
+      writer.writeAll(records.subList(records.size() - heldBack, records.size()));
       ChildWirewatch survivor = first;
-      await(() -> watch.resumed(killedAt, victimPartitions) || !survivor.isAlive(), WAIT,
+      await(() -> watch.resumed(killedAt, victimPartitions, writer) || !survivor.isAlive(), WAIT,
           "an article on partitions " + victimPartitions + " of the killed instance");
       survivor.checkAlive();
-      long resumedAt = watch.resumedAt(killedAt, victimPartitions);
+      long resumedAt = watch.resumedAt(killedAt, victimPartitions, writer);
       String figure = String.format(Locale.ROOT,
           "instance-1 (raw partitions %s) killed at %d articles: kill -> next article on its partitions %.1f s",
           victimPartitions, target, seconds(resumedAt - killedAt));

@@ -3,6 +3,7 @@ package io.wirewatch.app;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -19,6 +20,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 final class RawWriter implements AutoCloseable {
 
+  /** When each key was first sent (System.nanoTime()). */
+  private final Map<String, Long> sentAt = new ConcurrentHashMap<>();
+  private volatile long lastSentAt = Long.MIN_VALUE;
   private final KafkaProducer<String, byte[]> producer;
   private final String topic;
   private final AtomicInteger acknowledged = new AtomicInteger();
@@ -77,6 +81,9 @@ final class RawWriter implements AutoCloseable {
   }
 
   private void send(GeneratedNews.Raw r) {
+    long now = System.nanoTime();
+    sentAt.putIfAbsent(r.key(), now);
+    lastSentAt = now;
     producer.send(new ProducerRecord<>(topic, r.key(), r.value()), (meta, e) -> {
       if (e != null) {
         failure.compareAndSet(null, e);
@@ -84,6 +91,20 @@ final class RawWriter implements AutoCloseable {
         acknowledged.incrementAndGet();
       }
     });
+  }
+
+  /**
+   * Whether the raw record of article {@code id} was first sent after {@code at} (System.nanoTime()):
+   * an article of such a record cannot come from a process that died at {@code at}.
+   */
+  boolean sentAfter(String id, long at) {
+    Long sent = sentAt.get(id);
+    return sent != null && sent > at;
+  }
+
+  /** Whether any record was sent after {@code at} (System.nanoTime()). */
+  boolean sentAnyAfter(long at) {
+    return lastSentAt > at;
   }
 
   /** Records the broker acknowledged so far. */
