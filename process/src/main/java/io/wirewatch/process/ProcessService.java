@@ -33,12 +33,13 @@ public final class ProcessService implements AutoCloseable {
 
   /**
    * The JVM the process stage is sized for, as {@code bin/wirewatch process} and
-   * {@code process/Dockerfile} start it unless told otherwise (a test keeps the three in step). It is a throughput job
-   * with a small live heap (about 50 MB after a full collection in {@code bench pipeline}) and
-   * raw pages of up to a few MB: the parallel collector spends less CPU than G1, for which most raw
-   * pages are humongous objects that start a concurrent cycle each (121 cycles in a 2,000-article
-   * drain), and keeps no remembered sets. Measured with {@code bench pipeline --articles 4000}:
-   * G1 with 512 MB 112 articles/s warm, 659 MB peak RSS; this 130 articles/s, 503 MB.
+   * {@code process/Dockerfile} start it unless told otherwise (a test keeps the three in step). It
+   * is a throughput job with a small live heap (about 50 MB after a full collection in
+   * {@code bench pipeline}) and raw pages of up to a few MB: the parallel collector spends less CPU
+   * than G1, for which most raw pages are humongous objects that may start a concurrent cycle each
+   * (121 of the 598 collections of an 8,000-article drain), and keeps no remembered sets. Measured
+   * with {@code bench pipeline --articles 4000}: G1 with 512 MB 112 articles/s warm, 659 MB peak
+   * RSS; this 130 articles/s, 503 MB.
    */
   public static final String JVM_OPTIONS_LINE = "-Xmx256m -XX:+UseParallelGC";
   /** {@link #JVM_OPTIONS_LINE} as separate arguments. */
