@@ -1,6 +1,7 @@
 package io.wirewatch.bench;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,7 +64,18 @@ final class ChildCommand implements AutoCloseable {
   /** Fails with the log's location when the child has exited (a bad option, no broker...). */
   void checkAlive() {
     if (!process.isAlive()) {
-      throw new IllegalStateException("the " + name + " process exited with code " + process.exitValue() + "; see " + log);
+      // The measured process failed, not the bench: its own last word, as an I/O failure is reported.
+      String message = "the " + name + " process exited with code " + process.exitValue() + lastWord() + "; see " + log;
+      throw new UncheckedIOException(message, new IOException(message));
+    }
+  }
+
+  /** The child's one-line reason for stopping ("wirewatch: ..."), if it printed one. */
+  private String lastWord() {
+    try (var lines = Files.lines(log)) {
+      return lines.filter(l -> l.startsWith("wirewatch: ")).reduce((a, b) -> b).map(l -> ": " + l.substring(11)).orElse("");
+    } catch (IOException | UncheckedIOException e) {
+      return "";
     }
   }
 

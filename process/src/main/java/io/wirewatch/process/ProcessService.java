@@ -47,6 +47,21 @@ public final class ProcessService implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ProcessService.class);
 
+  /**
+   * The line an instance stops with when a stream thread ran out of heap, or null when
+   * {@code e} is something else.
+   */
+  static String outOfHeap(Throwable e, long maxHeapBytes) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof OutOfMemoryError) {
+        return String.format(java.util.Locale.ROOT, "the process stage ran out of heap (%d MB: %s); raise it with "
+            + "WIREWATCH_JAVA_OPTS (bin/wirewatch) or JDK_JAVA_OPTIONS (the image), e.g. -Xmx1g "
+            + "-XX:+UseParallelGC: large rule sets need about 1.2 KB a rule", maxHeapBytes >> 20, t.getMessage());
+      }
+    }
+    return null;
+  }
+
   /** A thread that fails this often in one instance's life is failing on the same thing each time. */
   static final int MAX_THREAD_REPLACEMENTS = 5;
 
@@ -104,6 +119,13 @@ public final class ProcessService implements AutoCloseable {
     // (the same record, every time) stops the instance instead of looping forever, so that its
     // owner exits non-zero and a supervisor sees it.
     streams.setUncaughtExceptionHandler(e -> {
+      String outOfHeap = outOfHeap(e, Runtime.getRuntime().maxMemory());
+      if (outOfHeap != null) {
+        // A replaced thread would meet the same heap; say what to change instead of looping.
+        LOG.error(outOfHeap, e);
+        failure.complete(outOfHeap);
+        return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+      }
       if (threadFailures.incrementAndGet() > MAX_THREAD_REPLACEMENTS) {
         LOG.error("stream thread failed {} times; stopping this instance", threadFailures.get(), e);
         failure.complete("the process stage stopped after its stream thread failed "
