@@ -17,8 +17,6 @@ import io.wirewatch.model.DeadLetter;
 import io.wirewatch.model.RawArticle;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -43,7 +41,7 @@ class IngestMetricsTest {
 
   @BeforeEach
   void setUp() throws IOException {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server = TestServer.create();
     server.createContext("/feed.xml", ex -> {
       boolean unchanged = honourEtag.get() && "\"v1\"".equals(ex.getRequestHeaders().getFirst("If-None-Match"));
       int status = feedStatus.get() != 200 ? feedStatus.get() : unchanged ? 304 : 200;
@@ -69,7 +67,7 @@ class IngestMetricsTest {
 
   @AfterEach
   void tearDown() {
-    server.stop(0);
+    TestServer.stop(server);
   }
 
   private String base() {

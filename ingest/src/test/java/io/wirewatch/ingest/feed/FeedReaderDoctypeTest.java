@@ -5,8 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.sun.net.httpserver.HttpServer;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import io.wirewatch.ingest.TestServer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,7 +34,7 @@ class FeedReaderDoctypeTest {
 
   @BeforeEach
   void startServer() throws Exception {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server = TestServer.create();
     server.createContext("/", exchange -> {
       requests.incrementAndGet();
       byte[] body = "<!ENTITY leak \"LEAKED-FROM-SERVER\">".getBytes(StandardCharsets.UTF_8);
@@ -48,7 +47,7 @@ class FeedReaderDoctypeTest {
 
   @AfterEach
   void stopServer() {
-    server.stop(0);
+    TestServer.stop(server);
   }
 
   private String serverUrl(String path) {

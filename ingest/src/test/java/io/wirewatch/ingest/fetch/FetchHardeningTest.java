@@ -6,16 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.sun.net.httpserver.HttpServer;
 import io.wirewatch.ingest.IngestConfig.FetchLimits;
+import io.wirewatch.ingest.TestServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,18 +25,11 @@ class FetchHardeningTest {
   private static final String LAST_MODIFIED = "Fri, 22 Mar 2019 00:40:00 GMT";
 
   private HttpServer server;
-  private ExecutorService threads;
   private final AtomicInteger fullBodies = new AtomicInteger();
 
   @BeforeEach
   void start() throws IOException {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    threads = Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "test-http");
-      t.setDaemon(true);
-      return t;
-    });
-    server.setExecutor(threads);
+    server = TestServer.create();
     server.createContext("/etag", ex -> {
       if (ETAG.equals(ex.getRequestHeaders().getFirst("If-None-Match"))) {
         ex.sendResponseHeaders(304, -1);
@@ -82,8 +72,7 @@ class FetchHardeningTest {
 
   @AfterEach
   void stop() {
-    server.stop(0);
-    threads.shutdownNow();
+    TestServer.stop(server);
   }
 
   private static void send(com.sun.net.httpserver.HttpExchange ex, int status, String body) throws IOException {

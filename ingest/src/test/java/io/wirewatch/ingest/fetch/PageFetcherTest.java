@@ -9,13 +9,13 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.wirewatch.ingest.IngestConfig.FetchLimits;
+import io.wirewatch.ingest.TestServer;
 import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -25,8 +25,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.DeflaterOutputStream;
@@ -42,28 +40,19 @@ class PageFetcherTest {
   private static final String USER_AGENT = "WirewatchTest/1";
 
   private HttpServer server;
-  private ExecutorService serverThreads;
   private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
   private final Map<String, String> lastUserAgent = new ConcurrentHashMap<>();
   private final Map<String, String> lastAcceptEncoding = new ConcurrentHashMap<>();
 
   @BeforeEach
   void startServer() throws IOException {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    // Handlers that block (the endless body) must not stall the dispatcher thread.
-    serverThreads = Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "test-http");
-      t.setDaemon(true);
-      return t;
-    });
-    server.setExecutor(serverThreads);
+    server = TestServer.create();
     server.start();
   }
 
   @AfterEach
   void stopServer() {
-    server.stop(0);
-    serverThreads.shutdownNow();
+    TestServer.stop(server);
   }
 
   private static FetchLimits limits(long maxBytes) {

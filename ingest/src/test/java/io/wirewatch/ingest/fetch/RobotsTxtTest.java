@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import io.wirewatch.ingest.IngestConfig.FetchLimits;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import io.wirewatch.ingest.TestServer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -24,7 +23,7 @@ class RobotsTxtTest {
 
   @BeforeEach
   void start() throws Exception {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server = TestServer.create();
     server.createContext("/robots.txt", ex -> {
       robotsHits.incrementAndGet();
       byte[] b = "User-agent: *\nDisallow: /private/\n\nUser-agent: wirewatch\nDisallow: /no-bots/\n"
@@ -43,7 +42,7 @@ class RobotsTxtTest {
 
   @AfterEach
   void stop() {
-    server.stop(0);
+    TestServer.stop(server);
   }
 
   private RobotsTxt robots() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import io.wirewatch.ingest.IngestSink;
+import io.wirewatch.ingest.TestServer;
 import io.wirewatch.model.Stage;
 import io.wirewatch.ingest.IngestConfig.FetchLimits;
 import io.wirewatch.ingest.feed.FeedReader;
@@ -15,8 +16,6 @@ import io.wirewatch.model.DeadLetter;
 import io.wirewatch.model.RawArticle;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -27,8 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,16 +40,13 @@ class FeedPollerTest {
   private static final String PAGE_B = "<html><head><title>B</title></head><body><p>Story B é</p></body></html>";
 
   private HttpServer server;
-  private ExecutorService serverThreads;
   private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
   private final ListSink sink = new ListSink();
   private FeedPoller poller;
 
   @BeforeEach
   void setUp() throws IOException {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    serverThreads = Executors.newCachedThreadPool();
-    server.setExecutor(serverThreads);
+    server = TestServer.create();
     server.start();
     FetchLimits limits = new FetchLimits(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10), 1_000_000, 3, "WirewatchTest/1", java.util.List.of("127.0.0.1", "::1"));
     poller = new FeedPoller(new PageFetcher(limits), new FeedReader(), sink,
@@ -61,8 +55,7 @@ class FeedPollerTest {
 
   @AfterEach
   void tearDown() {
-    server.stop(0);
-    serverThreads.shutdownNow();
+    TestServer.stop(server);
   }
 
   private String base() {

@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.wirewatch.ingest.IngestSink;
 import io.wirewatch.ingest.TestRoutes;
+import io.wirewatch.ingest.TestServer;
 import io.wirewatch.model.Stage;
 import io.wirewatch.ingest.IngestConfig.FetchLimits;
 import io.wirewatch.ingest.dedup.SeenItems;
@@ -19,8 +20,6 @@ import io.wirewatch.model.SourceStatus;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -30,8 +29,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.GZIPOutputStream;
@@ -50,7 +47,6 @@ class SourceBehaviourTest {
   private static final String LAST_MODIFIED = "Wed, 01 May 2024 09:00:00 GMT";
 
   private HttpServer server;
-  private ExecutorService threads;
   private final Sink sink = new Sink();
   private final AtomicInteger feedBodies = new AtomicInteger();
   private final AtomicReference<String> editable = new AtomicReference<>();
@@ -58,13 +54,7 @@ class SourceBehaviourTest {
 
   @BeforeEach
   void start() throws IOException {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    threads = Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "test-http");
-      t.setDaemon(true);
-      return t;
-    });
-    server.setExecutor(threads);
+    server = TestServer.create();
     for (String p : List.of("one", "two", "three", "four")) {
       server.createContext("/news/story-" + p + "-2024", ex -> send(ex, 200, "text/html; charset=utf-8",
           ("<html><head><title>" + p + "</title></head><body><p>Story " + p + "</p></body></html>")
@@ -129,8 +119,7 @@ class SourceBehaviourTest {
 
   @AfterEach
   void stop() {
-    server.stop(0);
-    threads.shutdownNow();
+    TestServer.stop(server);
   }
 
   private static void send(HttpExchange ex, int status, String type, byte[] body) throws IOException {
