@@ -219,13 +219,7 @@ class IngestFaultsIT {
   }
 
   private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting for " + what);
-      }
-      Thread.sleep(250);
-    }
+    ProcessOutputs.await(condition, WAIT, what);
   }
 
   /** Every value of {@code topic}, read as a read_committed (or read_uncommitted) consumer sees it. */

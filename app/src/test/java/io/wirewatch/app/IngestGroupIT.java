@@ -133,13 +133,7 @@ class IngestGroupIT {
   }
 
   private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting for " + what);
-      }
-      Thread.sleep(250);
-    }
+    ProcessOutputs.await(condition, WAIT, what);
   }
 
   private List<String> rawUrls() {
